@@ -1,0 +1,40 @@
+package dev.switchboard.catalog;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.switchboard.lint.Finding;
+import dev.switchboard.ownership.Ownership;
+import dev.switchboard.runbook.Runbook;
+
+/**
+ * What the server serves: the ownership registry, the runbooks by id, and the findings of the
+ * load that produced it (including those of files that were kept at their last good version).
+ */
+public record Catalog(Ownership ownership, Map<String, Runbook> runbooks, List<Finding> findings, Instant loadedAt) {
+
+	public Catalog {
+		runbooks = Map.copyOf(runbooks);
+		findings = List.copyOf(findings);
+	}
+
+	public Optional<Runbook> runbook(String id) {
+		return Optional.ofNullable(runbooks.get(id));
+	}
+
+	public Collection<Runbook> allRunbooks() {
+		return runbooks.values().stream().sorted(java.util.Comparator.comparing(Runbook::id)).toList();
+	}
+
+	/** A runbook by id or alias (exact, case-insensitive). */
+	public Optional<Runbook> byIdOrAlias(String name) {
+		String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+		return runbook(n).or(() -> runbooks.values()
+			.stream()
+			.filter(r -> r.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(n)))
+			.findFirst());
+	}
+}

@@ -1,0 +1,152 @@
+package dev.switchboard.catalog;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import dev.switchboard.lint.Finding;
+import dev.switchboard.lint.FindingSink;
+import dev.switchboard.lint.LintReport;
+import dev.switchboard.ownership.Ownership;
+import dev.switchboard.ownership.OwnershipLoader;
+import dev.switchboard.runbook.LintOptions;
+import dev.switchboard.runbook.Runbook;
+import dev.switchboard.runbook.RunbookParser;
+import dev.switchboard.runbook.RunbookRules;
+
+/**
+ * Loads and checks ownership.yaml and a folder of runbooks. This is the single implementation of
+ * every lint rule's orchestration: {@code switchboard lint} prints its findings, the server's
+ * registry uses it to decide which files may be served. Files are parsed and checked in parallel;
+ * a file that cannot be read or parsed becomes a finding, never an exception.
+ */
+public final class CatalogLoader {
+
+	private final RunbookParser parser = new RunbookParser();
+
+	private final OwnershipLoader ownershipLoader = new OwnershipLoader();
+
+	/** One runbook file after the rules ran: the runbook (null if unreadable) and its findings. */
+	public record CheckedFile(String file, Path path, Runbook runbook, List<Finding> findings) {
+
+		public boolean valid() {
+			return runbook != null && findings.stream().noneMatch(Finding::isError);
+		}
+	}
+
+	public OwnershipLoader.Loaded loadOwnership(Path file) {
+		if (!Files.isRegularFile(file)) {
+			FindingSink sink = new FindingSink(file.toString());
+			sink.error(1, "unreadable", "ownership file not found");
+			return new OwnershipLoader.Loaded(Ownership.EMPTY, sink.findings(), p -> 1);
+		}
+		return ownershipLoader.load(file, file.toString());
+	}
+
+	/** Lints everything, as the CLI does: the best-effort ownership is used even when it has errors. */
+	public LintReport lint(Path runbooksDir, Path ownershipFile, LintOptions options) {
+		OwnershipLoader.Loaded ownership = loadOwnership(ownershipFile);
+		List<Finding> findings = new ArrayList<>(ownership.findings());
+		Map<String, CheckedFile> files = checkRunbooks(runbooksDir, ownership.ownership(), options, findings);
+		files.values().forEach(f -> findings.addAll(f.findings()));
+		findings.addAll(serviceRunbookLinks(ownership, files.values(), ownershipFile.toString()));
+		return LintReport.of(findings, files.size() + 1);
+	}
+
+	/**
+	 * Parses and checks every runbook of a folder against {@code ownership}.
+	 * @param folderFindings receives problems of the folder itself (missing, unreadable)
+	 * @return checked files by file name, in name order
+	 */
+	public Map<String, CheckedFile> checkRunbooks(Path dir, Ownership ownership, LintOptions options,
+			List<Finding> folderFindings) {
+		List<Path> paths;
+		try {
+			paths = RunbookSource.files(dir);
+		}
+		catch (IOException ex) {
+			folderFindings.add(Finding.error(dir.toString(), 1, "unreadable", "cannot list runbooks folder: " + ex));
+			return Map.of();
+		}
+		Map<String, RunbookParser.Parsed> parsed = new ConcurrentHashMap<>();
+		paths.parallelStream().forEach(path -> parsed.put(path.getFileName().toString(), parse(dir, path)));
+		Map<String, Runbook> byFile = new HashMap<>();
+		parsed.forEach((name, p) -> {
+			if (p.runbook() != null) {
+				byFile.put(name, p.runbook());
+			}
+		});
+		Map<String, List<Finding>> crossFindings = CrossRunbookRules.check(dir, byFile);
+		RunbookRules rules = new RunbookRules(ownership, byFile, options);
+		Map<String, CheckedFile> checked = new ConcurrentHashMap<>();
+		paths.parallelStream().forEach(path -> {
+			String name = path.getFileName().toString();
+			RunbookParser.Parsed p = parsed.get(name);
+			String display = dir.resolve(name).toString();
+			FindingSink sink = new FindingSink(display);
+			p.findings().forEach(sink::add);
+			crossFindings.getOrDefault(name, List.of()).forEach(sink::add);
+			if (p.runbook() != null) {
+				try {
+					rules.check(p.runbook(), sink);
+				}
+				catch (RuntimeException ex) {
+					sink.error(1, "internal", "the linter failed on this file (" + ex
+							+ "); please report it with the file attached");
+				}
+			}
+			checked.put(name, new CheckedFile(display, path, p.runbook(), sink.findings()));
+		});
+		return checked.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+	}
+
+	private RunbookParser.Parsed parse(Path dir, Path path) {
+		String display = dir.resolve(path.getFileName()).toString();
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+			return parser.parse(display, path.getFileName().toString(), text);
+		}
+		catch (CharacterCodingException ex) {
+			return new RunbookParser.Parsed(null, List.of(Finding.error(display, 1, "unreadable", "file is not UTF-8 text")));
+		}
+		catch (IOException ex) {
+			return new RunbookParser.Parsed(null, List.of(Finding.error(display, 1, "unreadable", "cannot read file: " + ex.getMessage())));
+		}
+		catch (RuntimeException ex) {
+			return new RunbookParser.Parsed(null, List.of(Finding.error(display, 1, "internal",
+					"the linter failed on this file (" + ex + "); please report it with the file attached")));
+		}
+	}
+
+	/** {@code services[].runbooks} in ownership.yaml must name runbooks that exist. */
+	static List<Finding> serviceRunbookLinks(OwnershipLoader.Loaded ownership, java.util.Collection<CheckedFile> files,
+			String ownershipFile) {
+		Set<String> ids = files.stream().filter(f -> f.runbook() != null).map(f -> f.runbook().id()).collect(Collectors.toSet());
+		List<Finding> findings = new ArrayList<>();
+		List<dev.switchboard.ownership.Service> services = ownership.ownership().services();
+		for (int i = 0; i < services.size(); i++) {
+			List<String> runbooks = services.get(i).runbooks();
+			for (int j = 0; j < runbooks.size(); j++) {
+				if (!ids.contains(runbooks.get(j))) {
+					findings.add(Finding.error(ownershipFile, ownership.lineOf("/services/" + i + "/runbooks/" + j),
+							"unknown-reference", "service '" + services.get(i).id() + "' lists unknown runbook '"
+									+ runbooks.get(j) + "'"));
+				}
+			}
+		}
+		return findings;
+	}
+}

@@ -1,0 +1,99 @@
+package dev.switchboard.lint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+/**
+ * Validates a {@link YamlTree} against one of the JSON Schemas published in {@code schema/}
+ * (the same files authors' editors use), reporting each violation at the line of the offending
+ * key or value.
+ */
+public final class SchemaCheck {
+
+	private final Schema schema;
+
+	private SchemaCheck(Schema schema) {
+		this.schema = schema;
+	}
+
+	/** Loads {@code switchboard/schema/<name>} from the classpath. Thread-safe once built. */
+	public static SchemaCheck load(String name) {
+		String resource = "switchboard/schema/" + name;
+		try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("schema " + resource + " is not on the classpath");
+			}
+			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+			return new SchemaCheck(registry.getSchema(text));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void check(YamlTree tree, FindingSink sink) {
+		List<Error> errors = schema.validate(tree.root());
+		for (Error error : errors) {
+			String pointer = pointer(error.getInstanceLocation());
+			String where = pointer.isEmpty() ? "" : readable(error.getInstanceLocation()) + ": ";
+			String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+			switch (keyword) {
+				case "additionalProperties" -> {
+					String child = pointer + "/" + YamlTree.segment(error.getProperty());
+					sink.error(tree.keyLineOf(child), "unknown-key", where + "unknown key '" + error.getProperty() + "'");
+				}
+				case "required" -> sink.error(tree.lineOf(pointer), "missing-field",
+						where + "missing required field '" + error.getProperty() + "'");
+				default -> sink.error(tree.lineOf(pointer), "invalid-value", where + stripLocation(error.getMessage()));
+			}
+		}
+	}
+
+	/** JSON pointer of a node path: {@code /services/2/team}. */
+	static String pointer(NodePath path) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < path.getNameCount(); i++) {
+			out.append('/').append(YamlTree.segment(String.valueOf(path.getElement(i))));
+		}
+		return out.toString();
+	}
+
+	/** The location as an author reads it: {@code services[2].team}. */
+	static String readable(NodePath path) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < path.getNameCount(); i++) {
+			Object element = path.getElement(i);
+			if (element instanceof Integer index) {
+				out.append('[').append(index).append(']');
+			}
+			else {
+				if (!out.isEmpty()) {
+					out.append('.');
+				}
+				out.append(element);
+			}
+		}
+		return out.toString();
+	}
+
+	/** networknt prefixes messages with the instance location; we print our own. */
+	private static String stripLocation(String message) {
+		if (message != null && message.startsWith("$") || message != null && message.startsWith("/")) {
+			int colon = message.indexOf(": ");
+			if (colon > 0) {
+				return message.substring(colon + 2);
+			}
+		}
+		return message == null ? "invalid value" : message;
+	}
+}

@@ -1,0 +1,221 @@
+package dev.switchboard.lint;
+
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A YAML document as a JSON tree plus the source line of every node, addressed by JSON pointer.
+ *
+ * <p>Schema validators and data binders speak JSON pointers ({@code /services/2/team}); authors
+ * need {@code ownership.yaml:41}. SnakeYAML's composer keeps the marks, so the document is
+ * composed (never constructed: no tags are instantiated, which also keeps untrusted YAML inert)
+ * and converted here once. Dates and other non-JSON scalars stay strings, exactly as written.
+ */
+public final class YamlTree {
+
+	private static final int MAX_DEPTH = 64;
+
+	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+	private final JsonNode root;
+
+	private final Map<String, Integer> lines;
+
+	private final Map<String, Integer> keyLines;
+
+	private YamlTree(JsonNode root, Map<String, Integer> lines, Map<String, Integer> keyLines) {
+		this.root = root;
+		this.lines = lines;
+		this.keyLines = keyLines;
+	}
+
+	/**
+	 * Parses {@code text}; syntax errors and duplicate keys go to {@code sink}.
+	 * @param firstLine the file line of the text's first line (front matter starts below {@code ---})
+	 * @return the tree, or {@code null} when the text is not YAML at all
+	 */
+	public static YamlTree parse(String text, int firstLine, FindingSink sink) {
+		LoaderOptions options = new LoaderOptions();
+		options.setMaxAliasesForCollections(50);
+		options.setCodePointLimit(5 * 1024 * 1024);
+		options.setNestingDepthLimit(MAX_DEPTH);
+		Node node;
+		try {
+			node = new Yaml(options).compose(new StringReader(text));
+		}
+		catch (MarkedYAMLException ex) {
+			Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
+			int line = mark == null ? firstLine : firstLine + mark.getLine();
+			sink.error(line, "yaml-syntax", "not valid YAML: " + firstLineOf(ex.getProblem()));
+			return null;
+		}
+		catch (YAMLException ex) {
+			sink.error(firstLine, "yaml-syntax", "not valid YAML: " + firstLineOf(ex.getMessage()));
+			return null;
+		}
+		if (node == null) {
+			return new YamlTree(JSON.nullNode(), Map.of("", firstLine), Map.of());
+		}
+		Converter converter = new Converter(firstLine, sink);
+		JsonNode root = converter.convert(node, "", 0);
+		return new YamlTree(root, converter.lines, converter.keyLines);
+	}
+
+	private static String firstLineOf(String message) {
+		if (message == null) {
+			return "unreadable";
+		}
+		int nl = message.indexOf('\n');
+		return nl < 0 ? message : message.substring(0, nl);
+	}
+
+	public JsonNode root() {
+		return root;
+	}
+
+	/** The line of the node at {@code pointer}, falling back to its nearest ancestor. */
+	public int lineOf(String pointer) {
+		String p = pointer;
+		while (true) {
+			Integer line = lines.get(p);
+			if (line != null) {
+				return line;
+			}
+			if (p.isEmpty()) {
+				return 1;
+			}
+			p = p.substring(0, p.lastIndexOf('/'));
+		}
+	}
+
+	/** The line of the key of a mapping entry (where an unknown key is written), else {@link #lineOf}. */
+	public int keyLineOf(String pointer) {
+		Integer line = keyLines.get(pointer);
+		return line != null ? line : lineOf(pointer);
+	}
+
+	/** Escapes one pointer segment (RFC 6901). */
+	public static String segment(String key) {
+		return key.replace("~", "~0").replace("/", "~1");
+	}
+
+	private static final class Converter {
+
+		private final int firstLine;
+
+		private final FindingSink sink;
+
+		private final Map<String, Integer> lines = new HashMap<>();
+
+		private final Map<String, Integer> keyLines = new HashMap<>();
+
+		private final Set<Node> onPath = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+		Converter(int firstLine, FindingSink sink) {
+			this.firstLine = firstLine;
+			this.sink = sink;
+		}
+
+		JsonNode convert(Node node, String pointer, int depth) {
+			int line = firstLine + node.getStartMark().getLine();
+			lines.put(pointer, line);
+			if (depth > MAX_DEPTH || !onPath.add(node)) {
+				sink.error(line, "yaml-syntax", "YAML nests too deeply or refers to itself through an alias");
+				return JSON.nullNode();
+			}
+			try {
+				if (node instanceof MappingNode mapping) {
+					return mapping(mapping, pointer, depth);
+				}
+				if (node instanceof SequenceNode sequence) {
+					ArrayNode array = JSON.arrayNode();
+					int i = 0;
+					for (Node item : sequence.getValue()) {
+						array.add(convert(item, pointer + "/" + i++, depth + 1));
+					}
+					return array;
+				}
+				return scalar((ScalarNode) node);
+			}
+			finally {
+				onPath.remove(node);
+			}
+		}
+
+		private JsonNode mapping(MappingNode mapping, String pointer, int depth) {
+			ObjectNode object = JSON.objectNode();
+			Set<String> seen = new HashSet<>();
+			for (NodeTuple tuple : mapping.getValue()) {
+				Node keyNode = tuple.getKeyNode();
+				int keyLine = firstLine + keyNode.getStartMark().getLine();
+				if (!(keyNode instanceof ScalarNode scalarKey)) {
+					sink.error(keyLine, "yaml-syntax", "keys must be plain words, not lists or maps");
+					continue;
+				}
+				String key = scalarKey.getValue();
+				if (!seen.add(key)) {
+					sink.error(keyLine, "duplicate-key", "key '" + key + "' appears twice in the same map");
+					continue;
+				}
+				String child = pointer + "/" + segment(key);
+				keyLines.put(child, keyLine);
+				object.set(key, convert(tuple.getValueNode(), child, depth + 1));
+			}
+			return object;
+		}
+
+		private JsonNode scalar(ScalarNode scalar) {
+			String value = scalar.getValue();
+			Tag tag = scalar.getTag();
+			if (Tag.NULL.equals(tag)) {
+				return JSON.nullNode();
+			}
+			if (Tag.BOOL.equals(tag)) {
+				return JSON.booleanNode(switch (value.toLowerCase(java.util.Locale.ROOT)) {
+					case "true", "yes", "on", "y" -> true;
+					default -> false;
+				});
+			}
+			if (Tag.INT.equals(tag)) {
+				try {
+					return JSON.numberNode(new BigInteger(value.replace("_", "")));
+				}
+				catch (NumberFormatException ex) {
+					return JSON.stringNode(value);
+				}
+			}
+			if (Tag.FLOAT.equals(tag)) {
+				try {
+					return JSON.numberNode(Double.parseDouble(value.replace("_", "")));
+				}
+				catch (NumberFormatException ex) {
+					return JSON.stringNode(value);
+				}
+			}
+			return JSON.stringNode(value);
+		}
+
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.switchboard.ownership;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks of ownership.yaml a JSON Schema cannot express: unique ids, references that resolve,
+ * service targets known to a vendor, and authority that exists for every service.
+ */
+final class OwnershipRules {
+
+	private static final List<String> PRINCIPAL_SECTIONS = List.of("people", "teams", "roles", "rotations");
+
+	private final OwnershipDocument doc;
+
+	private final Ownership ownership;
+
+	OwnershipRules(OwnershipDocument doc, Ownership ownership) {
+		this.doc = doc;
+		this.ownership = ownership;
+	}
+
+	void check() {
+		uniqueIds();
+		references();
+		services();
+		authority();
+	}
+
+	/** People, teams, roles and rotations share one namespace; services and vendors each have their own. */
+	private void uniqueIds() {
+		Map<String, String> principals = new HashMap<>();
+		for (String section : PRINCIPAL_SECTIONS) {
+			unique(section, principals);
+		}
+		unique("services", new HashMap<>());
+		unique("vendors", new HashMap<>());
+	}
+
+	private void unique(String section, Map<String, String> seen) {
+		for (int i = 0; i < doc.size("/" + section); i++) {
+			String p = "/" + section + "/" + i + "/id";
+			String id = doc.text(p);
+			if (id == null) {
+				continue;
+			}
+			String first = seen.putIfAbsent(id, section + " (line " + doc.line(p) + ")");
+			if (first != null) {
+				doc.error(p, "duplicate-id", "duplicate id '" + id + "': already used in " + first);
+			}
+		}
+	}
+
+	private void references() {
+		eachItem("/teams", t -> people(t + "/members"));
+		eachItem("/rotations", r -> {
+			people(r + "/members");
+			eachItem(r + "/overrides", o -> person(o + "/person"));
+		});
+		eachItem("/roles", r -> {
+			ref(r + "/rotation", "rotation", id -> ownership.rotation(id).isPresent());
+			ref(r + "/team", "team", id -> ownership.team(id).isPresent());
+			people(r + "/people");
+		});
+		eachItem("/permissions/route_change", r -> {
+			principals(r + "/who");
+			eachText(r + "/services", s -> ref(s, "service", id -> ownership.service(id).isPresent()));
+		});
+		eachItem("/permissions/model_change", r -> principals(r + "/approvers"));
+		for (String severity : doc.keys("/escalation")) {
+			String p = "/escalation/" + severity;
+			principals(p + "/page");
+			principals(p + "/notify");
+			principals(p + "/escalate_to");
+		}
+		eachItem("/services", s -> {
+			ref(s + "/team", "team", id -> ownership.team(id).isPresent());
+			ref(s + "/on_call", "role, team, rotation or person", id -> ownership.kindOf(id).isPresent());
+		});
+	}
+
+	private void services() {
+		Map<String, String> routes = new HashMap<>();
+		eachItem("/services", s -> {
+			for (String field : List.of("primary", "secondary")) {
+				String model = doc.text(s + "/" + field);
+				if (model != null && ownership.vendorOfModel(model).isEmpty()) {
+					doc.error(s + "/" + field, "unknown-model",
+							field + " target '" + model + "' is not among any vendor's models: add it to the vendor that serves it");
+				}
+			}
+			String primary = doc.text(s + "/primary");
+			if (primary != null && primary.equals(doc.text(s + "/secondary"))) {
+				doc.error(s + "/secondary", "invalid-value", "secondary target is the same as the primary: a flip would change nothing");
+			}
+			String route = doc.text(s + "/route");
+			if (route != null) {
+				String first = routes.putIfAbsent(route, doc.text(s + "/id"));
+				if (first != null) {
+					doc.error(s + "/route", "duplicate-id", "route '" + route + "' is already used by service '" + first + "'");
+				}
+			}
+		});
+	}
+
+	/** A service nobody may flip, or a second-approver tier with a single authority, fails at 3 a.m. */
+	private void authority() {
+		Set<Integer> twoPersonTiers = ownership.permissions().secondApproverTiers();
+		eachItem("/services", s -> {
+			String id = doc.text(s + "/id");
+			if (id == null || ownership.service(id).isEmpty()) {
+				return;
+			}
+			int authorities = ownership.routeChangeAuthorities(id).size();
+			if (authorities == 0) {
+				doc.warning(s + "/id", "no-route-authority", "nobody may authorize a route change on service '" + id
+						+ "': add a permissions.route_change rule covering it");
+			}
+			else if (authorities < 2 && twoPersonTiers.contains(ownership.service(id).get().tier())) {
+				doc.error(s + "/id", "no-second-approver", "service '" + id
+						+ "' needs a second approver but only one person may authorize route changes on it");
+			}
+		});
+	}
+
+	private void eachItem(String pointer, java.util.function.Consumer<String> action) {
+		for (int i = 0; i < doc.size(pointer); i++) {
+			action.accept(pointer + "/" + i);
+		}
+	}
+
+	private void eachText(String pointer, java.util.function.Consumer<String> action) {
+		for (int i = 0; i < doc.size(pointer); i++) {
+			action.accept(pointer + "/" + i);
+		}
+	}
+
+	private void people(String listPointer) {
+		eachText(listPointer, this::person);
+	}
+
+	private void person(String pointer) {
+		ref(pointer, "person", id -> ownership.person(id).isPresent());
+	}
+
+	private void principals(String listPointer) {
+		eachText(listPointer, p -> ref(p, "role, team, rotation or person", id -> ownership.kindOf(id).isPresent()));
+	}
+
+	private void ref(String pointer, String kind, java.util.function.Predicate<String> exists) {
+		String id = doc.text(pointer);
+		if (id != null && !exists.test(id)) {
+			doc.error(pointer, "unknown-reference", "unknown " + kind + " '" + id + "'");
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.runbook;
+
+import java.util.List;
+
+/** The actions the bot can run, parsed from their one-line form. */
+public sealed interface ActionCommand {
+
+	String USAGE = "gateway flip <route> <target>, gateway restore <route>, gateway disable <route>, "
+			+ "gateway enable <route>, queue <service>, page <who>, notify <who>, vendor <vendor>";
+
+	/** Move a route to {@code target}: {@code primary}, {@code secondary} or a model of the service. */
+	record GatewayFlip(String route, String target) implements ActionCommand {
+	}
+
+	/** Restore the route's last-known-good snapshot. */
+	record GatewayRestore(String route) implements ActionCommand {
+	}
+
+	/** Stop AI traffic on the route (fail closed). */
+	record GatewayDisable(String route) implements ActionCommand {
+	}
+
+	record GatewayEnable(String route) implements ActionCommand {
+	}
+
+	/** Send the service's work to its human queue (fail open). */
+	record HumanQueue(String service) implements ActionCommand {
+	}
+
+	record Page(String who) implements ActionCommand {
+	}
+
+	record Notify(String who) implements ActionCommand {
+	}
+
+	record VendorInfo(String vendor) implements ActionCommand {
+	}
+
+	/** A line the bot cannot run, and why. */
+	record Invalid(String reason) implements ActionCommand {
+	}
+
+	static ActionCommand parse(String line) {
+		List<String> words = List.of(line.trim().split("\\s+"));
+		String verb = words.get(0);
+		int args = words.size() - 1;
+		return switch (verb) {
+			case "gateway" -> gateway(words);
+			case "queue" -> args == 1 ? new HumanQueue(words.get(1)) : usage("queue <service>");
+			case "page" -> args == 1 ? new Page(words.get(1)) : usage("page <role|team|person>");
+			case "notify" -> args == 1 ? new Notify(words.get(1)) : usage("notify <role|team|person>");
+			case "vendor" -> args == 1 ? new VendorInfo(words.get(1)) : usage("vendor <vendor>");
+			default -> new Invalid("the bot cannot run '" + line.trim() + "'; it knows: " + USAGE);
+		};
+	}
+
+	private static ActionCommand gateway(List<String> words) {
+		String sub = words.size() > 1 ? words.get(1) : "";
+		int args = words.size() - 2;
+		return switch (sub) {
+			case "flip" -> args == 2 ? new GatewayFlip(words.get(2), words.get(3)) : usage("gateway flip <route> <target>");
+			case "restore" -> args == 1 ? new GatewayRestore(words.get(2)) : usage("gateway restore <route>");
+			case "disable" -> args == 1 ? new GatewayDisable(words.get(2)) : usage("gateway disable <route>");
+			case "enable" -> args == 1 ? new GatewayEnable(words.get(2)) : usage("gateway enable <route>");
+			default -> new Invalid("unknown gateway action '" + sub + "'; use flip, restore, disable or enable");
+		};
+	}
+
+	private static Invalid usage(String usage) {
+		return new Invalid("wrong arguments; usage: " + usage);
+	}
+}

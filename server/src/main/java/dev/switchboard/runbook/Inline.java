@@ -1,0 +1,53 @@
+package dev.switchboard.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Node;
+
+/** Finds {@code @mentions} and {@code {{registry.refs}}} in a step's prose (never inside code). */
+record Inline(List<Mention> mentions, List<RegistryRef> refs) {
+
+	/** An @ not preceded by a word character or dot, so e-mail addresses are not mentions. */
+	static final Pattern MENTION = Pattern.compile("(?<![\\w.@/])@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)");
+
+	static final Pattern REF = Pattern.compile("\\{\\{\\s*([a-z]+)\\.([a-z0-9-]+)\\.([a-z_]+)\\s*}}");
+
+	static Inline scan(List<Node> blocks, LineIndex lines) {
+		Inline found = new Inline(new ArrayList<>(), new ArrayList<>());
+		for (Node block : blocks) {
+			found.visit(block, lines);
+		}
+		return found;
+	}
+
+	private void visit(Node node, LineIndex lines) {
+		if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
+				|| node instanceof HtmlBlock || node instanceof HtmlInline) {
+			return;
+		}
+		if (node instanceof Text) {
+			String text = node.getChars().toString();
+			int base = node.getStartOffset();
+			Matcher m = MENTION.matcher(text);
+			while (m.find()) {
+				mentions.add(new Mention(m.group(1), lines.lineOf(base + m.start())));
+			}
+			Matcher r = REF.matcher(text);
+			while (r.find()) {
+				refs.add(new RegistryRef(r.group(1), r.group(2), r.group(3), lines.lineOf(base + r.start())));
+			}
+		}
+		for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+			visit(child, lines);
+		}
+	}
+}

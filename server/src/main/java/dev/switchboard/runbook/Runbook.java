@@ -1,0 +1,48 @@
+package dev.switchboard.runbook;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A parsed runbook. {@code file} is its name inside the runbooks folder ({@code ai-outage.md}),
+ * the key other runbooks link by. Front matter fields may be null when the file is invalid;
+ * {@code fieldLines} maps front matter pointers ({@code /owner}, {@code /services/1}) to lines.
+ */
+public record Runbook(String id, String file, String title, String summary, String severity, String owner,
+		List<String> services, List<String> aliases, Set<String> covers, LocalDate lastReviewed, int frontMatterLine,
+		Map<String, Integer> fieldLines, List<Step> steps, RunbookVersion version) {
+
+	public Runbook {
+		services = List.copyOf(services);
+		aliases = List.copyOf(aliases);
+		covers = Set.copyOf(covers);
+		steps = List.copyOf(steps);
+		fieldLines = Map.copyOf(fieldLines);
+	}
+
+	/** The line of a front matter field or list item ({@code /services/1}), else the front matter's first line. */
+	public int lineOf(String pointer) {
+		return fieldLines.getOrDefault(pointer, frontMatterLine);
+	}
+
+	public Optional<Step> step(String stepId) {
+		return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+	}
+
+	/** Where an incident starts. */
+	public Optional<Step> firstStep() {
+		return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(0));
+	}
+
+	public boolean coversAiOutage() {
+		return covers.contains("ai-outage");
+	}
+
+	public Runbook withVersion(RunbookVersion newVersion) {
+		return new Runbook(id, file, title, summary, severity, owner, services, aliases, covers, lastReviewed,
+				frontMatterLine, fieldLines, steps, newVersion);
+	}
+}
