@@ -1,0 +1,21 @@
+package dev.switchboard.catalog;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code switchboard.catalog.*}: where runbooks and ownership.yaml live and how often to look for
+ * changes.
+ *
+ * @param runbooks the runbooks folder
+ * @param ownership the ownership file
+ * @param reloadInterval how often files are checked for changes (a changed file is re-linted)
+ * @param maxReviewAge {@code last_reviewed} older than this is a warning
+ */
+@ConfigurationProperties(prefix = "switchboard.catalog", ignoreUnknownFields = false)
+public record CatalogProperties(@DefaultValue("runbooks") Path runbooks, @DefaultValue("ownership.yaml") Path ownership,
+		@DefaultValue("2s") Duration reloadInterval, @DefaultValue("180d") Duration maxReviewAge) {
+}

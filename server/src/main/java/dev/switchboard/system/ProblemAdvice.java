@@ -1,0 +1,20 @@
+package dev.switchboard.system;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps the application's typed errors to RFC 9457 problem+json, once, for every controller. */
+@RestControllerAdvice
+class ProblemAdvice {
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Not found");
+		problem.setProperty("kind", ex.kind());
+		problem.setProperty("id", ex.id());
+		return problem;
+	}
+}
