@@ -11,14 +11,22 @@ import dev.switchboard.ownership.Ownership;
 import dev.switchboard.runbook.Runbook;
 
 /**
- * What the server serves: the ownership registry, the runbooks by id, and the findings of the
+ * What the server serves: the ownership registry, the runbooks by id (with their exact text by
+ * content hash, which incidents pin), and the findings of the
  * load that produced it (including those of files that were kept at their last good version).
  */
-public record Catalog(Ownership ownership, Map<String, Runbook> runbooks, List<Finding> findings, Instant loadedAt) {
+public record Catalog(Ownership ownership, Map<String, Runbook> runbooks, Map<String, String> sources,
+		List<Finding> findings, Instant loadedAt) {
 
 	public Catalog {
 		runbooks = Map.copyOf(runbooks);
+		sources = Map.copyOf(sources);
 		findings = List.copyOf(findings);
+	}
+
+	/** The exact text of a served runbook version, by content hash. */
+	public Optional<String> source(String sha256) {
+		return Optional.ofNullable(sources.get(sha256));
 	}
 
 	public Optional<Runbook> runbook(String id) {

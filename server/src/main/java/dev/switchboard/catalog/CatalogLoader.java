@@ -37,7 +37,7 @@ public final class CatalogLoader {
 	private final OwnershipLoader ownershipLoader = new OwnershipLoader();
 
 	/** One runbook file after the rules ran: the runbook (null if unreadable) and its findings. */
-	public record CheckedFile(String file, Path path, Runbook runbook, List<Finding> findings) {
+	public record CheckedFile(String file, Path path, Runbook runbook, String source, List<Finding> findings) {
 
 		public boolean valid() {
 			return runbook != null && findings.stream().noneMatch(Finding::isError);
@@ -78,12 +78,12 @@ public final class CatalogLoader {
 			folderFindings.add(Finding.error(dir.toString(), 1, "unreadable", "cannot list runbooks folder: " + ex));
 			return Map.of();
 		}
-		Map<String, RunbookParser.Parsed> parsed = new ConcurrentHashMap<>();
+		Map<String, Read> parsed = new ConcurrentHashMap<>();
 		paths.parallelStream().forEach(path -> parsed.put(path.getFileName().toString(), parse(dir, path)));
 		Map<String, Runbook> byFile = new HashMap<>();
-		parsed.forEach((name, p) -> {
-			if (p.runbook() != null) {
-				byFile.put(name, p.runbook());
+		parsed.forEach((name, read) -> {
+			if (read.parsed().runbook() != null) {
+				byFile.put(name, read.parsed().runbook());
 			}
 		});
 		Map<String, List<Finding>> crossFindings = CrossRunbookRules.check(dir, byFile);
@@ -91,7 +91,7 @@ public final class CatalogLoader {
 		Map<String, CheckedFile> checked = new ConcurrentHashMap<>();
 		paths.parallelStream().forEach(path -> {
 			String name = path.getFileName().toString();
-			RunbookParser.Parsed p = parsed.get(name);
+			RunbookParser.Parsed p = parsed.get(name).parsed();
 			String display = dir.resolve(name).toString();
 			FindingSink sink = new FindingSink(display);
 			p.findings().forEach(sink::add);
@@ -105,7 +105,7 @@ public final class CatalogLoader {
 							+ "); please report it with the file attached");
 				}
 			}
-			checked.put(name, new CheckedFile(display, path, p.runbook(), sink.findings()));
+			checked.put(name, new CheckedFile(display, path, p.runbook(), parsed.get(name).source(), sink.findings()));
 		});
 		return checked.entrySet()
 			.stream()
@@ -113,21 +113,32 @@ public final class CatalogLoader {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
 	}
 
-	private RunbookParser.Parsed parse(Path dir, Path path) {
+	/** A file's text and what the parser made of it. */
+	private record Read(RunbookParser.Parsed parsed, String source) {
+
+		static Read failed(String display, String rule, String message) {
+			return new Read(new RunbookParser.Parsed(null, List.of(Finding.error(display, 1, rule, message))), null);
+		}
+	}
+
+	private Read parse(Path dir, Path path) {
 		String display = dir.resolve(path.getFileName()).toString();
+		String text;
 		try {
-			String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-			return parser.parse(display, path.getFileName().toString(), text);
+			text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
 		}
 		catch (CharacterCodingException ex) {
-			return new RunbookParser.Parsed(null, List.of(Finding.error(display, 1, "unreadable", "file is not UTF-8 text")));
+			return Read.failed(display, "unreadable", "file is not UTF-8 text");
 		}
 		catch (IOException ex) {
-			return new RunbookParser.Parsed(null, List.of(Finding.error(display, 1, "unreadable", "cannot read file: " + ex.getMessage())));
+			return Read.failed(display, "unreadable", "cannot read file: " + ex.getMessage());
+		}
+		try {
+			return new Read(parser.parse(display, path.getFileName().toString(), text), text);
 		}
 		catch (RuntimeException ex) {
-			return new RunbookParser.Parsed(null, List.of(Finding.error(display, 1, "internal",
-					"the linter failed on this file (" + ex + "); please report it with the file attached")));
+			return Read.failed(display, "internal",
+					"the linter failed on this file (" + ex + "); please report it with the file attached");
 		}
 	}
 

@@ -78,6 +78,7 @@ public class CatalogRegistry {
 			previous.runbooks().values().forEach(r -> previousByFile.put(r.file(), r));
 		}
 		Map<String, Runbook> served = new HashMap<>();
+		Map<String, String> sources = new HashMap<>();
 		for (CatalogLoader.CheckedFile file : files.values()) {
 			findings.addAll(file.findings());
 			Runbook runbook = file.runbook();
@@ -85,10 +86,12 @@ public class CatalogRegistry {
 				Runbook old = previousByFile.get(runbook.file());
 				served.put(runbook.id(), old != null && old.version().sha256().equals(runbook.version().sha256()) ? old
 						: runbook.withVersion(GitVersions.of(file.path(), runbook.version().sha256())));
+				sources.put(runbook.version().sha256(), file.source());
 			}
 			else if (previousByFile.containsKey(file.path().getFileName().toString())) {
 				Runbook old = previousByFile.get(file.path().getFileName().toString());
 				served.putIfAbsent(old.id(), old);
+				sources.put(old.version().sha256(), previous.sources().get(old.version().sha256()));
 				log.warn("{} has errors; still serving its last good version {}", file.file(), old.version().shortLabel());
 			}
 			else {
@@ -97,7 +100,7 @@ public class CatalogRegistry {
 		}
 		findings.addAll(CatalogLoader.serviceRunbookLinks(loaded, files.values(), properties.ownership().toString()));
 		findings.stream().filter(Finding::isError).forEach(f -> log.warn("lint: {}", f));
-		Catalog catalog = new Catalog(ownership, served, findings, clock.instant());
+		Catalog catalog = new Catalog(ownership, served, sources, findings, clock.instant());
 		current.set(catalog);
 		return catalog;
 	}

@@ -29,6 +29,11 @@ public final class NearestNames {
 		return " (did you mean '" + best.get(0) + "'?)";
 	}
 
+	/** Whether {@code known} is close enough to {@code wanted} to be taken for it (a typo, not another word). */
+	public static boolean close(String wanted, String known) {
+		return distance(wanted.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT)) <= Math.max(1, Math.min(2, wanted.length() / 4));
+	}
+
 	private static int score(String wanted, String known) {
 		int d = distance(wanted, known);
 		return known.startsWith(wanted) || known.contains(wanted) ? d / 4 : d;

@@ -1,0 +1,18 @@
+package dev.switchboard.incident;
+
+import java.util.Locale;
+
+/** What can happen in an incident; stored by {@link #wire()} name, never renamed. */
+public enum EventType {
+	DECLARED, STEP_ENTERED, CHOICE_MADE, BACKTRACKED, RUNBOOK_CHANGED, ACTION_REQUESTED, ACTION_APPROVED,
+	ACTION_STARTED, ACTION_SUCCEEDED, ACTION_FAILED, ACTION_REFUSED, MENTION_SENT, PAGE_SENT, SEVERITY_CHANGED,
+	COMMANDER_CHANGED, NOTE, MITIGATED, RESOLVED;
+
+	public String wire() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	public static EventType fromWire(String wire) {
+		return valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+}

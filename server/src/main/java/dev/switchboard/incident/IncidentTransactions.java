@@ -1,0 +1,154 @@
+package dev.switchboard.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.switchboard.incident.internal.IncidentStore;
+import dev.switchboard.incident.internal.RequestKeys;
+import dev.switchboard.incident.internal.TimelineStore;
+
+/**
+ * The one way an existing incident changes: in a transaction that claims the request key, locks
+ * the incident row, appends timeline events with gap-free sequence numbers and bumps the
+ * optimistic version. Every guard lives in the database, so it holds across replicas.
+ */
+@Component
+class IncidentTransactions {
+
+	private final IncidentStore incidents;
+
+	private final TimelineStore timeline;
+
+	private final RequestKeys keys;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher publisher;
+
+	IncidentTransactions(IncidentStore incidents, TimelineStore timeline, RequestKeys keys, TransactionTemplate tx,
+			Clock clock, ApplicationEventPublisher publisher) {
+		this.incidents = incidents;
+		this.timeline = timeline;
+		this.keys = keys;
+		this.tx = tx;
+		this.clock = clock;
+		this.publisher = publisher;
+	}
+
+	/** A change being built inside the transaction. */
+	static final class Change {
+
+		private Incident incident;
+
+		private final Instant now;
+
+		private final List<PendingEvent> events = new ArrayList<>();
+
+		Change(Incident incident, Instant now) {
+			this.incident = incident;
+			this.now = now;
+		}
+
+		Incident incident() {
+			return incident;
+		}
+
+		Instant now() {
+			return now;
+		}
+
+		void update(Incident changed) {
+			incident = changed;
+		}
+
+		void record(EventType type, Actor actor, String step, Map<String, Object> details) {
+			events.add(new PendingEvent(type, actor.personId(), step, details));
+		}
+	}
+
+	private record PendingEvent(EventType type, String actor, String step, Map<String, Object> details) {
+	}
+
+	/**
+	 * Applies {@code change} to incident {@code id}.
+	 * @param requestKey applied at most once; null when the request carries none
+	 */
+	<T> Applied<T> change(long id, String requestKey, BiFunction<Incident, Change, T> change) {
+		List<TimelineEvent> written = new ArrayList<>();
+		T result;
+		try {
+			result = tx.execute(status -> {
+				Instant now = clock.instant();
+				if (requestKey != null) {
+					keys.claim(requestKey, id, now);
+				}
+				Incident incident = incidents.lock(id)
+					.orElseThrow(() -> new IncidentException(IncidentException.Code.UNKNOWN_INCIDENT,
+							"unknown incident " + IncidentIds.format(id)));
+				Change c = new Change(incident, now);
+				T value = change.apply(incident, c);
+				written.addAll(append(c));
+				if (!incidents.update(c.incident(), incident.version())) {
+					throw new OptimisticLockingFailureException(incident.humanId() + " changed concurrently");
+				}
+				return value;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			return new Applied<>(null, true);
+		}
+		if (!written.isEmpty()) {
+			publisher.publishEvent(new IncidentChanged(id, List.copyOf(written)));
+		}
+		return new Applied<>(result, false);
+	}
+
+	/** Creates an incident and its first events; a replayed key returns the incident it created. */
+	Applied<Long> create(Incident draft, String requestKey, BiFunction<Incident, Change, Void> firstEvents) {
+		List<TimelineEvent> written = new ArrayList<>();
+		long id;
+		try {
+			id = tx.execute(status -> {
+				long newId = incidents.insert(draft);
+				if (requestKey != null) {
+					keys.claim(requestKey, newId, draft.declaredAt());
+				}
+				Incident incident = incidents.lock(newId).orElseThrow();
+				Change c = new Change(incident, draft.declaredAt());
+				firstEvents.apply(incident, c);
+				written.addAll(append(c));
+				incidents.update(c.incident(), incident.version());
+				return newId;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			return new Applied<>(keys.incidentOf(requestKey).orElseThrow(() -> ex), true);
+		}
+		publisher.publishEvent(new IncidentChanged(id, List.copyOf(written)));
+		return new Applied<>(id, false);
+	}
+
+	private List<TimelineEvent> append(Change c) {
+		List<TimelineEvent> out = new ArrayList<>();
+		int seq = timeline.nextSeq(c.incident().id());
+		for (PendingEvent e : c.events) {
+			TimelineEvent event = new TimelineEvent(c.incident().id(), seq++, e.type(), e.actor(), c.now(), e.step(),
+					e.details());
+			timeline.append(event);
+			out.add(event);
+		}
+		return out;
+	}
+}

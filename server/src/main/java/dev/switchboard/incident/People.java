@@ -1,0 +1,17 @@
+package dev.switchboard.incident;
+
+import dev.switchboard.ownership.Ownership;
+
+/** Acting is only for people in ownership.yaml. */
+final class People {
+
+	private People() {
+	}
+
+	static void requirePerson(Ownership ownership, Actor actor) {
+		if (actor != Actor.SWITCHBOARD && ownership.person(actor.personId()).isEmpty()) {
+			throw new IncidentException(IncidentException.Code.UNKNOWN_PERSON, "'" + actor.personId()
+					+ "' is not a person in ownership.yaml; ask the file's owners to add you (people: id, name, chat ids)");
+		}
+	}
+}

@@ -1,0 +1,204 @@
+package dev.switchboard.incident.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.switchboard.incident.Actor;
+import dev.switchboard.incident.Applied;
+import dev.switchboard.incident.Declarations;
+import dev.switchboard.incident.Incident;
+import dev.switchboard.incident.IncidentException;
+import dev.switchboard.incident.IncidentIds;
+import dev.switchboard.incident.IncidentUpdates;
+import dev.switchboard.incident.Incidents;
+import dev.switchboard.incident.Postmortems;
+import dev.switchboard.incident.StepActions;
+import dev.switchboard.incident.Walk;
+import dev.switchboard.runbook.ChatTextRenderer;
+import dev.switchboard.system.ApiCaller;
+import dev.switchboard.system.UnauthenticatedException;
+
+/**
+ * Incidents over HTTP. Every write is attributed to the authenticated person; an
+ * {@code Idempotency-Key} header makes a retried write apply once (the reply then carries
+ * {@code Idempotent-Replay: true}).
+ */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+	private final Declarations declarations;
+
+	private final Walk walk;
+
+	private final IncidentUpdates updates;
+
+	private final StepActions actions;
+
+	private final Incidents incidents;
+
+	private final Postmortems postmortems;
+
+	private final ApiCaller caller;
+
+	private final ChatTextRenderer text = new ChatTextRenderer();
+
+	IncidentController(Declarations declarations, Walk walk, IncidentUpdates updates, StepActions actions,
+			Incidents incidents, Postmortems postmortems, ApiCaller caller) {
+		this.declarations = declarations;
+		this.walk = walk;
+		this.updates = updates;
+		this.actions = actions;
+		this.incidents = incidents;
+		this.postmortems = postmortems;
+		this.caller = caller;
+	}
+
+	record DeclareBody(String runbook, String severity, String service, Boolean drill) {
+	}
+
+	record ChoiceBody(String step, String choice) {
+	}
+
+	record BackBody(String step) {
+	}
+
+	record ActionBody(String step, int action) {
+	}
+
+	record NoteBody(String text) {
+	}
+
+	record SeverityBody(String severity) {
+	}
+
+	record CommanderBody(String person) {
+	}
+
+	record ResolveBody(String summary) {
+	}
+
+	@PostMapping
+	ResponseEntity<IncidentView> declare(@RequestBody DeclareBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		if (body == null || body.runbook() == null) {
+			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'runbook' is required");
+		}
+		Applied<Incident> applied = declarations.declare(new Declarations.Request(body.runbook(), body.severity(),
+				body.service(), Boolean.TRUE.equals(body.drill()), null), actor(request), scoped("declare", key, request));
+		Incident incident = applied.result();
+		return ResponseEntity.created(URI.create("/api/incidents/" + incident.humanId()))
+			.header("Idempotent-Replay", String.valueOf(applied.replayed()))
+			.body(view(incident.id()));
+	}
+
+	@GetMapping
+	List<IncidentView.Summary> list(@RequestParam(defaultValue = "false") boolean open,
+			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
+		actor(request);
+		return incidents.list(open, Math.max(1, Math.min(limit, 500))).stream().map(IncidentView.Summary::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	IncidentView get(@PathVariable String id, HttpServletRequest request) {
+		actor(request);
+		return view(id(id));
+	}
+
+	@GetMapping(path = "/{id}/postmortem", produces = "text/markdown")
+	String postmortem(@PathVariable String id, HttpServletRequest request) {
+		actor(request);
+		return postmortems.markdown(id(id));
+	}
+
+	@PostMapping("/{id}/choices")
+	ResponseEntity<IncidentView> choose(@PathVariable String id, @RequestBody ChoiceBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		if (body == null || body.choice() == null) {
+			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'choice' is required");
+		}
+		return reply(id(id), walk.choose(id(id), body.step(), body.choice(), actor(request), scoped(id, key, request)));
+	}
+
+	@PostMapping("/{id}/back")
+	ResponseEntity<IncidentView> back(@PathVariable String id, @RequestBody(required = false) BackBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		return reply(id(id), walk.back(id(id), body == null ? null : body.step(), actor(request), scoped(id, key, request)));
+	}
+
+	@PostMapping("/{id}/actions")
+	ResponseEntity<IncidentView> action(@PathVariable String id, @RequestBody ActionBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		return reply(id(id), actions.run(id(id), body.step(), body.action(), actor(request), scoped(id, key, request)));
+	}
+
+	@PostMapping("/{id}/notes")
+	ResponseEntity<IncidentView> note(@PathVariable String id, @RequestBody NoteBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		return reply(id(id), updates.note(id(id), body == null ? null : body.text(), actor(request), scoped(id, key, request)));
+	}
+
+	@PostMapping("/{id}/severity")
+	ResponseEntity<IncidentView> severity(@PathVariable String id, @RequestBody SeverityBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		return reply(id(id), updates.severity(id(id), body == null ? null : body.severity(), actor(request),
+				scoped(id, key, request)));
+	}
+
+	@PostMapping("/{id}/commander")
+	ResponseEntity<IncidentView> commander(@PathVariable String id, @RequestBody CommanderBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		if (body == null || body.person() == null) {
+			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'person' is required");
+		}
+		return reply(id(id), updates.commander(id(id), body.person(), actor(request), scoped(id, key, request)));
+	}
+
+	@PostMapping("/{id}/resolve")
+	ResponseEntity<IncidentView> resolve(@PathVariable String id, @RequestBody(required = false) ResolveBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		return reply(id(id), updates.resolve(id(id), body == null ? null : body.summary(), actor(request),
+				scoped(id, key, request)));
+	}
+
+	private ResponseEntity<IncidentView> reply(long id, Applied<Incident> applied) {
+		return ResponseEntity.ok()
+			.header("Idempotent-Replay", String.valueOf(applied.replayed()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(view(id));
+	}
+
+	private IncidentView view(long id) {
+		return IncidentView.of(incidents.state(id), text);
+	}
+
+	private Actor actor(HttpServletRequest request) {
+		return new Actor(caller.personOf(request).orElseThrow(UnauthenticatedException::new));
+	}
+
+	/** Keys are scoped per caller and incident so two clients choosing the same key cannot collide. */
+	private String scoped(String scope, String key, HttpServletRequest request) {
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		return "api:" + caller.personOf(request).orElse("?") + ":" + scope + ":" + key.strip();
+	}
+
+	private static long id(String id) {
+		return IncidentIds.parse(id)
+			.orElseThrow(() -> new IncidentException(IncidentException.Code.UNKNOWN_INCIDENT,
+					"'" + id + "' is not an incident id such as INC-42"));
+	}
+}
