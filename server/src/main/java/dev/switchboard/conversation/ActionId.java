@@ -1,0 +1,43 @@
+package dev.switchboard.conversation;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a button does, as an opaque id the chat platform hands back on a click:
+ * {@code choose/42/triage/2}. Encoded and decoded here only (typed, never split by hand); any
+ * other string decodes to empty and is refused.
+ *
+ * @param step the step the button was shown on, so a click on an old message is refused
+ * @param index the choice or action number (1-based)
+ */
+public record ActionId(Kind kind, long incidentId, String step, int index) {
+
+	/** What pressing does. */
+	public enum Kind {
+		CHOOSE, RUN, BACK;
+
+		String wire() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
+	private static final Pattern FORM = Pattern.compile("(choose|run|back)/([1-9][0-9]{0,17})/([A-Za-z0-9_-]{1,200})/([0-9]{1,4})");
+
+	public String encode() {
+		return kind.wire() + "/" + incidentId + "/" + step + "/" + index;
+	}
+
+	public static Optional<ActionId> decode(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		Matcher m = FORM.matcher(text);
+		if (!m.matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(new ActionId(Kind.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT)),
+				Long.parseLong(m.group(2)), m.group(3), Integer.parseInt(m.group(4))));
+	}
+}

@@ -1,0 +1,168 @@
+package dev.switchboard.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.switchboard.catalog.CatalogRegistry;
+import dev.switchboard.catalog.RegistryFacts;
+import dev.switchboard.conversation.Block.Button;
+import dev.switchboard.conversation.Block.Style;
+import dev.switchboard.incident.EventType;
+import dev.switchboard.incident.Incident;
+import dev.switchboard.incident.IncidentState;
+import dev.switchboard.incident.TimelineEvent;
+import dev.switchboard.ownership.Ownership;
+import dev.switchboard.runbook.ActionCommand;
+import dev.switchboard.runbook.ChatTextRenderer;
+import dev.switchboard.runbook.Choice;
+import dev.switchboard.runbook.Step;
+
+/** Builds the replies about one incident: its header, its current step with buttons, its timeline. */
+@Component
+class IncidentReplies {
+
+	private final CatalogRegistry catalogs;
+
+	private final Clock clock;
+
+	private final ChatTextRenderer text = new ChatTextRenderer();
+
+	IncidentReplies(CatalogRegistry catalogs, Clock clock) {
+		this.catalogs = catalogs;
+		this.clock = clock;
+	}
+
+	/** Header, engaged owners and vendor status pages, then the step: what a declaration posts. */
+	Reply declared(IncidentState state) {
+		List<Block> blocks = new ArrayList<>(status(state));
+		Ownership ownership = catalogs.current().ownership();
+		for (TimelineEvent e : state.timeline()) {
+			if (e.type() == EventType.MENTION_SENT && e.detail("action") == null) {
+				blocks.add(engaged(e, ownership, state.incident().drill()));
+			}
+		}
+		if (state.incident().service() != null) {
+			ownership.vendorsOf(state.incident().service())
+				.forEach(v -> blocks.add(new Block.Context(v.name() + " status: " + v.statusPage())));
+		}
+		blocks.addAll(step(state));
+		return new Reply(blocks, false, state.incident().humanId(), true);
+	}
+
+	Reply current(IncidentState state) {
+		return new Reply(step(state), false, state.incident().humanId(), false);
+	}
+
+	/** The pinned status: severity, commander, runbook and version, current step, elapsed time. */
+	List<Block> status(IncidentState state) {
+		Incident i = state.incident();
+		Ownership ownership = catalogs.current().ownership();
+		String commander = ownership.person(i.commander()).map(p -> p.name()).orElse(i.commander());
+		List<Block> blocks = new ArrayList<>();
+		blocks.add(new Block.Header(i.humanId() + " · " + i.severity() + " · " + i.title(), i.drill()));
+		blocks.add(new Block.Fields(List.of(new Block.Field("Status", i.status().label()),
+				new Block.Field("Commander", commander),
+				new Block.Field("Runbook", i.runbookId() + " @ " + i.runbookSha256().substring(0, 12)),
+				new Block.Field("Current step", state.step().title()),
+				new Block.Field("Elapsed", elapsed(Duration.between(i.declaredAt(), clock.instant()))),
+				new Block.Field("Service", i.service() == null ? "—" : i.service()))));
+		return blocks;
+	}
+
+	List<Block> step(IncidentState state) {
+		Incident i = state.incident();
+		Step step = state.step();
+		Ownership ownership = catalogs.current().ownership();
+		List<Block> blocks = new ArrayList<>();
+		blocks.add(new Block.Header(i.humanId() + " · " + step.title(), i.drill()));
+		String body = text.render(RegistryFacts.fill(step.body(), ownership));
+		if (!body.isBlank()) {
+			blocks.add(new Block.Paragraph(Mentions.spans(body, ownership, clock.instant(), i.drill())));
+		}
+		if (step.strategy() != null) {
+			blocks.add(new Block.Context("Strategy: " + step.strategy().id()));
+		}
+		if (!state.actions().isEmpty() && i.open()) {
+			List<Button> actions = new ArrayList<>();
+			for (IncidentState.ActionState a : state.actions()) {
+				actions.add(new Button(a.action().text() + (a.status() == IncidentState.ActionState.Status.PENDING ? ""
+						: " (" + a.status().label() + ")"), a.detail(),
+						new ActionId(ActionId.Kind.RUN, i.id(), step.id(), a.index()), changesProduction(a) ? Style.DANGER
+								: Style.DEFAULT,
+						changesProduction(a) ? "This changes production: " + a.action().text() + ". Run it?" : null));
+			}
+			blocks.add(new Block.Buttons(actions));
+		}
+		if (!step.choices().isEmpty() && i.open()) {
+			List<Button> choices = new ArrayList<>();
+			for (int n = 0; n < step.choices().size(); n++) {
+				Choice c = step.choices().get(n);
+				choices.add(new Button(step.choices().size() == 1 ? "Next: " + c.label() : c.label(), c.hint(),
+						new ActionId(ActionId.Kind.CHOOSE, i.id(), step.id(), n + 1),
+						step.choices().size() == 1 ? Style.PRIMARY : Style.DEFAULT, null));
+			}
+			blocks.add(new Block.Buttons(choices));
+		}
+		else if (step.terminal()) {
+			blocks.add(new Block.Context("End of the runbook (" + (step.resolution() == null ? "terminal" : step.resolution())
+					+ "). " + (i.open() ? "Resolve when the incident is over: `resolve <summary>`." : "Incident " + i.status().label() + ".")));
+		}
+		return blocks;
+	}
+
+	Reply timeline(IncidentState state) {
+		List<Block> blocks = new ArrayList<>();
+		blocks.add(new Block.Header(state.incident().humanId() + " · timeline", state.incident().drill()));
+		StringBuilder lines = new StringBuilder();
+		for (TimelineEvent e : state.timeline()) {
+			lines.append(String.format("%3d  T+%-4s %-18s %-16s %s%s%n", e.seq(),
+					Duration.between(state.incident().declaredAt(), e.at()).toMinutes() + "m", e.type().wire(), e.actor(),
+					e.step() == null ? "" : e.step() + " ", brief(e)));
+		}
+		blocks.add(new Block.Paragraph(List.of(new Span.Plain("```\n" + lines + "```"))));
+		return new Reply(blocks, true, state.incident().humanId(), false);
+	}
+
+	private static String brief(TimelineEvent e) {
+		for (String key : List.of("choice", "text", "result", "to", "summary", "principal")) {
+			if (e.detail(key) != null) {
+				return key + "=" + e.detail(key);
+			}
+		}
+		return "";
+	}
+
+	private Block engaged(TimelineEvent e, Ownership ownership, boolean drill) {
+		List<Span> spans = new ArrayList<>();
+		spans.add(new Span.Plain("Engaging " + e.detail("principal") + ": "));
+		Object people = e.details().get("people");
+		if (people instanceof List<?> ids && !ids.isEmpty()) {
+			for (int n = 0; n < ids.size(); n++) {
+				if (n > 0) {
+					spans.add(new Span.Plain(", "));
+				}
+				String id = String.valueOf(ids.get(n));
+				spans.add(ownership.person(id).map(p -> Mentions.person(p, drill)).orElse(new Span.Plain(id)));
+			}
+		}
+		else {
+			spans.add(new Span.Plain("nobody holds it now — check ownership.yaml"));
+		}
+		return new Block.Paragraph(spans);
+	}
+
+	private static boolean changesProduction(IncidentState.ActionState a) {
+		ActionCommand c = a.action().command();
+		return c instanceof ActionCommand.GatewayFlip || c instanceof ActionCommand.GatewayDisable
+				|| c instanceof ActionCommand.GatewayEnable || c instanceof ActionCommand.GatewayRestore
+				|| c instanceof ActionCommand.HumanQueue;
+	}
+
+	static String elapsed(Duration d) {
+		return d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min" : d.toMinutes() + " min";
+	}
+}
