@@ -174,11 +174,12 @@ public final class Ownership {
 		}
 		else if (roles.containsKey(principal)) {
 			Role role = roles.get(principal);
+			// only a declared rotation or team: a role naming a role (itself included) resolves to nobody, not a loop
 			if (role.rotation() != null) {
-				return resolve(role.rotation(), now, wholePool);
+				return rotations.containsKey(role.rotation()) ? resolve(role.rotation(), now, wholePool) : List.of();
 			}
 			if (role.team() != null) {
-				return resolve(role.team(), now, wholePool);
+				return teams.containsKey(role.team()) ? resolve(role.team(), now, wholePool) : List.of();
 			}
 			ids.addAll(role.people());
 		}
