@@ -122,7 +122,7 @@ public final class Ownership {
 
 	/** The service whose gateway route is {@code route}. */
 	public Optional<Service> serviceByRoute(String route) {
-		return services.values().stream().filter(s -> s.route().equals(route)).findFirst();
+		return services.values().stream().filter(s -> route.equals(s.route())).findFirst();
 	}
 
 	public Optional<PrincipalKind> kindOf(String id) {
@@ -217,7 +217,7 @@ public final class Ownership {
 	public List<Vendor> vendorsOf(String serviceId) {
 		return service(serviceId).map(s -> vendors.values()
 			.stream()
-			.filter(v -> v.models().contains(s.primary()) || v.models().contains(s.secondary()))
+			.filter(v -> v.models().stream().anyMatch(m -> m.equals(s.primary()) || m.equals(s.secondary())))
 			.toList()).orElse(List.of());
 	}
 
