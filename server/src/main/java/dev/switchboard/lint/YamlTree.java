@@ -36,6 +36,12 @@ public final class YamlTree {
 
 	private static final int MAX_DEPTH = 64;
 
+	/**
+	 * Nodes after aliases are expanded: far beyond any hand-written file, and a stop for "billion
+	 * laughs" documents, where a few dozen aliases within SnakeYAML's limit expand exponentially.
+	 */
+	private static final int MAX_NODES = 200_000;
+
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
 	private final JsonNode root;
@@ -78,7 +84,14 @@ public final class YamlTree {
 			return new YamlTree(JSON.nullNode(), Map.of("", firstLine), Map.of());
 		}
 		Converter converter = new Converter(firstLine, sink);
-		JsonNode root = converter.convert(node, "", 0);
+		JsonNode root;
+		try {
+			root = converter.convert(node, "", 0);
+		}
+		catch (TooLarge ex) {
+			sink.error(ex.line, "yaml-syntax", "YAML expands to more than " + MAX_NODES + " values: are aliases (*name) repeating each other?");
+			return null;
+		}
 		return new YamlTree(root, converter.lines, converter.keyLines);
 	}
 
@@ -120,6 +133,18 @@ public final class YamlTree {
 		return key.replace("~", "~0").replace("/", "~1");
 	}
 
+	/** Thrown inside the converter only, to abandon a document that expands without bound. */
+	private static final class TooLarge extends RuntimeException {
+
+		private final int line;
+
+		TooLarge(int line) {
+			super(null, null, false, false);
+			this.line = line;
+		}
+
+	}
+
 	private static final class Converter {
 
 		private final int firstLine;
@@ -132,6 +157,8 @@ public final class YamlTree {
 
 		private final Set<Node> onPath = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
+		private int nodes;
+
 		Converter(int firstLine, FindingSink sink) {
 			this.firstLine = firstLine;
 			this.sink = sink;
@@ -139,6 +166,9 @@ public final class YamlTree {
 
 		JsonNode convert(Node node, String pointer, int depth) {
 			int line = firstLine + node.getStartMark().getLine();
+			if (++nodes > MAX_NODES) {
+				throw new TooLarge(line);
+			}
 			lines.put(pointer, line);
 			if (depth > MAX_DEPTH || !onPath.add(node)) {
 				sink.error(line, "yaml-syntax", "YAML nests too deeply or refers to itself through an alias");

@@ -122,7 +122,7 @@ public final class Ownership {
 
 	/** The service whose gateway route is {@code route}. */
 	public Optional<Service> serviceByRoute(String route) {
-		return services.values().stream().filter(s -> s.route().equals(route)).findFirst();
+		return services.values().stream().filter(s -> route.equals(s.route())).findFirst();
 	}
 
 	public Optional<PrincipalKind> kindOf(String id) {
@@ -174,11 +174,12 @@ public final class Ownership {
 		}
 		else if (roles.containsKey(principal)) {
 			Role role = roles.get(principal);
+			// only a declared rotation or team: a role naming a role (itself included) resolves to nobody, not a loop
 			if (role.rotation() != null) {
-				return resolve(role.rotation(), now, wholePool);
+				return rotations.containsKey(role.rotation()) ? resolve(role.rotation(), now, wholePool) : List.of();
 			}
 			if (role.team() != null) {
-				return resolve(role.team(), now, wholePool);
+				return teams.containsKey(role.team()) ? resolve(role.team(), now, wholePool) : List.of();
 			}
 			ids.addAll(role.people());
 		}
@@ -216,7 +217,7 @@ public final class Ownership {
 	public List<Vendor> vendorsOf(String serviceId) {
 		return service(serviceId).map(s -> vendors.values()
 			.stream()
-			.filter(v -> v.models().contains(s.primary()) || v.models().contains(s.secondary()))
+			.filter(v -> v.models().stream().anyMatch(m -> m.equals(s.primary()) || m.equals(s.secondary())))
 			.toList()).orElse(List.of());
 	}
 

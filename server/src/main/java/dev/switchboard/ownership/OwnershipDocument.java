@@ -38,9 +38,10 @@ final class OwnershipDocument {
 		return node.isString() || node.isNumber() || node.isBoolean() ? node.asString() : null;
 	}
 
+	/** An integer that fits an {@code int}; anything larger reads as absent (the schema reports it). */
 	Optional<Integer> integer(String pointer) {
 		JsonNode node = at(pointer);
-		return node.isIntegralNumber() ? Optional.of(node.asInt()) : Optional.empty();
+		return node.isIntegralNumber() && node.canConvertToInt() ? Optional.of(node.asInt()) : Optional.empty();
 	}
 
 	/** The strings of a list (non-strings skipped), or an empty list. */

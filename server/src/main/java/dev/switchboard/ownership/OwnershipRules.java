@@ -1,6 +1,7 @@
 package dev.switchboard.ownership;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +18,21 @@ final class OwnershipRules {
 
 	private final Ownership ownership;
 
+	/**
+	 * Rotation ids as written, including rotations whose dates, times or zone could not be read:
+	 * those are reported at their own line and are not also dangling wherever they are named.
+	 */
+	private final Set<String> declaredRotations = new HashSet<>();
+
 	OwnershipRules(OwnershipDocument doc, Ownership ownership) {
 		this.doc = doc;
 		this.ownership = ownership;
+		eachItem("/rotations", r -> {
+			String id = doc.text(r + "/id");
+			if (id != null) {
+				declaredRotations.add(id);
+			}
+		});
 	}
 
 	void check() {
@@ -60,7 +73,7 @@ final class OwnershipRules {
 			eachItem(r + "/overrides", o -> person(o + "/person"));
 		});
 		eachItem("/roles", r -> {
-			ref(r + "/rotation", "rotation", id -> ownership.rotation(id).isPresent());
+			ref(r + "/rotation", "rotation", declaredRotations::contains);
 			ref(r + "/team", "team", id -> ownership.team(id).isPresent());
 			people(r + "/people");
 		});
@@ -77,7 +90,7 @@ final class OwnershipRules {
 		}
 		eachItem("/services", s -> {
 			ref(s + "/team", "team", id -> ownership.team(id).isPresent());
-			ref(s + "/on_call", "role, team, rotation or person", id -> ownership.kindOf(id).isPresent());
+			ref(s + "/on_call", "role, team, rotation or person", this::isPrincipal);
 		});
 	}
 
@@ -146,7 +159,11 @@ final class OwnershipRules {
 	}
 
 	private void principals(String listPointer) {
-		eachText(listPointer, p -> ref(p, "role, team, rotation or person", id -> ownership.kindOf(id).isPresent()));
+		eachText(listPointer, p -> ref(p, "role, team, rotation or person", this::isPrincipal));
+	}
+
+	private boolean isPrincipal(String id) {
+		return ownership.kindOf(id).isPresent() || declaredRotations.contains(id);
 	}
 
 	private void ref(String pointer, String kind, java.util.function.Predicate<String> exists) {

@@ -40,16 +40,37 @@ public record Rotation(String id, List<String> members, LocalDate start, LocalTi
 		return shiftAt(instant).person();
 	}
 
+	/**
+	 * Who is on call at {@code instant}, from when and until when: the scheduled shift or the
+	 * winning override, narrowed to where no override that takes precedence over it applies.
+	 */
 	public Shift shiftAt(Instant instant) {
 		for (int i = overrides.size() - 1; i >= 0; i--) {
 			Override o = overrides.get(i);
 			Instant from = o.from().atZone(zone).toInstant();
 			Instant to = o.to().atZone(zone).toInstant();
 			if (!instant.isBefore(from) && instant.isBefore(to)) {
-				return new Shift(o.person(), from, to, true);
+				return narrowed(new Shift(o.person(), from, to, true), instant, overrides.subList(i + 1, overrides.size()));
 			}
 		}
-		return scheduledShiftAt(instant);
+		return narrowed(scheduledShiftAt(instant), instant, overrides);
+	}
+
+	/** {@code shift} cut back to the part around {@code instant} that none of {@code winners} covers. */
+	private Shift narrowed(Shift shift, Instant instant, List<Override> winners) {
+		Instant from = shift.from();
+		Instant to = shift.to();
+		for (Override o : winners) {
+			Instant oFrom = o.from().atZone(zone).toInstant();
+			Instant oTo = o.to().atZone(zone).toInstant();
+			if (!oTo.isAfter(instant) && oTo.isAfter(from)) {
+				from = oTo;
+			}
+			if (oFrom.isAfter(instant) && oFrom.isBefore(to)) {
+				to = oFrom;
+			}
+		}
+		return new Shift(shift.person(), from, to, shift.override());
 	}
 
 	/** The shift the schedule gives, ignoring overrides. */
