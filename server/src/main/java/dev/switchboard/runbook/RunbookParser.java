@@ -47,8 +47,10 @@ public final class RunbookParser {
 
 	public Parsed parse(String displayPath, String fileName, String text) {
 		FindingSink sink = new FindingSink(displayPath);
-		Document document = Markdown.PARSER.parse(text);
-		LineIndex lines = new LineIndex(text);
+		// Windows editors save a byte order mark; GitHub ignores it, so must the front matter.
+		String source = text.startsWith("\uFEFF") ? text.substring(1) : text;
+		Document document = Markdown.PARSER.parse(source);
+		LineIndex lines = new LineIndex(source);
 		FrontMatter fm = frontMatter(document, lines, fileName, sink);
 		List<Step> steps = steps(document, lines, sink);
 		if (steps.isEmpty()) {
