@@ -65,9 +65,16 @@ public final class YamlTree {
 			node = new Yaml(options).compose(new StringReader(text));
 		}
 		catch (MarkedYAMLException ex) {
-			Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
+			Mark mark = ex.getProblemMark();
+			String problem = firstLineOf(ex.getProblem());
+			if (ex.getContextMark() != null
+					&& (mark == null || mark.getIndex() >= text.codePointCount(0, text.length()))) {
+				// "unexpected end of stream": point at the quote or bracket left open, not past the end
+				mark = ex.getContextMark();
+				problem = ex.getContext() + ", " + problem;
+			}
 			int line = mark == null ? firstLine : firstLine + mark.getLine();
-			sink.error(line, "yaml-syntax", "not valid YAML: " + firstLineOf(ex.getProblem()));
+			sink.error(line, "yaml-syntax", "not valid YAML: " + problem);
 			return null;
 		}
 		catch (YAMLException ex) {
