@@ -2,6 +2,7 @@ package dev.switchboard.lint;
 
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -73,7 +74,7 @@ public final class YamlTree {
 				mark = ex.getContextMark();
 				problem = ex.getContext() + ", " + problem;
 			}
-			int line = mark == null ? firstLine : firstLine + mark.getLine();
+			int line = mark == null ? firstLine : new Lines(text, firstLine).of(mark);
 			sink.error(line, "yaml-syntax", "not valid YAML: " + problem);
 			return null;
 		}
@@ -84,7 +85,7 @@ public final class YamlTree {
 		if (node == null) {
 			return new YamlTree(JSON.nullNode(), Map.of("", firstLine), Map.of());
 		}
-		Converter converter = new Converter(firstLine, sink);
+		Converter converter = new Converter(new Lines(text, firstLine), sink);
 		JsonNode root = converter.convert(node, "", 0);
 		return new YamlTree(root, converter.lines, converter.keyLines);
 	}
@@ -127,9 +128,46 @@ public final class YamlTree {
 		return key.replace("~", "~0").replace("/", "~1");
 	}
 
-	private static final class Converter {
+	/**
+	 * File lines of SnakeYAML marks. SnakeYAML also breaks lines at U+0085, U+2028, U+2029 and a lone
+	 * CR (text pasted from word processors has them); authors' files and the rest of lint count LF,
+	 * so lines are counted from the mark's position, never taken from {@link Mark#getLine()}.
+	 */
+	private static final class Lines {
 
 		private final int firstLine;
+
+		/** Code point index of each LF of the text. */
+		private final int[] breaks;
+
+		Lines(String text, int firstLine) {
+			this.firstLine = firstLine;
+			int[] found = new int[16];
+			int count = 0;
+			int index = 0;
+			for (int offset = 0; offset < text.length(); index++) {
+				int c = text.codePointAt(offset);
+				if (c == '\n') {
+					if (count == found.length) {
+						found = Arrays.copyOf(found, count * 2);
+					}
+					found[count++] = index;
+				}
+				offset += Character.charCount(c);
+			}
+			this.breaks = Arrays.copyOf(found, count);
+		}
+
+		int of(Mark mark) {
+			int i = Arrays.binarySearch(breaks, mark.getIndex());
+			return firstLine + (i >= 0 ? i : -i - 1);
+		}
+
+	}
+
+	private static final class Converter {
+
+		private final Lines fileLines;
 
 		private final FindingSink sink;
 
@@ -139,13 +177,13 @@ public final class YamlTree {
 
 		private final Set<Node> onPath = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-		Converter(int firstLine, FindingSink sink) {
-			this.firstLine = firstLine;
+		Converter(Lines fileLines, FindingSink sink) {
+			this.fileLines = fileLines;
 			this.sink = sink;
 		}
 
 		JsonNode convert(Node node, String pointer, int depth) {
-			int line = firstLine + node.getStartMark().getLine();
+			int line = fileLines.of(node.getStartMark());
 			lines.put(pointer, line);
 			if (depth > MAX_DEPTH || !onPath.add(node)) {
 				sink.error(line, "yaml-syntax", "YAML nests too deeply or refers to itself through an alias");
@@ -175,7 +213,7 @@ public final class YamlTree {
 			Set<String> seen = new HashSet<>();
 			for (NodeTuple tuple : mapping.getValue()) {
 				Node keyNode = tuple.getKeyNode();
-				int keyLine = firstLine + keyNode.getStartMark().getLine();
+				int keyLine = fileLines.of(keyNode.getStartMark());
 				if (!(keyNode instanceof ScalarNode scalarKey)) {
 					sink.error(keyLine, "yaml-syntax", "keys must be plain words, not lists or maps");
 					continue;
