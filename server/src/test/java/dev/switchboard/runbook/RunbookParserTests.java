@@ -138,6 +138,27 @@ class RunbookParserTests {
 		}
 
 		@Test
+		void countsFrontMatterLinesAsTheFileDoesPastPastedUnicodeLineSeparators() {
+			String text = FRONT_MATTER.replace("title: Sample runbook", "title: \"Sample\u2028runbook\u0085from Word\"")
+				.replace("covers:", "team: invoicing\ncovers:") + "\n## Start\n\n**Resolution:** resolved\n";
+			RunbookParser.Parsed parsed = parse(text);
+
+			assertThat(parsed.findings()).extracting(Finding::line, Finding::rule)
+				.containsExactly(tuple(lineOf(text, "team:"), "unknown-key"));
+			assertThat(parsed.runbook().lineOf("/last_reviewed")).isEqualTo(lineOf(text, "last_reviewed"));
+		}
+
+		@Test
+		void reportsAnUnclosedQuoteWhereItOpens() {
+			String text = FRONT_MATTER.replace("summary: One line about it.", "summary: \"One line about it.")
+					+ "\n## Start\n\n**Resolution:** resolved\n";
+			RunbookParser.Parsed parsed = parse(text);
+
+			assertThat(parsed.findings()).extracting(Finding::line, Finding::rule)
+				.containsExactly(tuple(lineOf(text, "summary:"), "yaml-syntax"));
+		}
+
+		@Test
 		void readsFrontMatterWithWindowsLineEndings() {
 			String text = (FRONT_MATTER + "\n## Start\n\n**Resolution:** resolved\n").replace("\n", "\r\n");
 			RunbookParser.Parsed parsed = parse(text);
