@@ -2,6 +2,7 @@ package dev.switchboard.lint;
 
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -71,9 +72,16 @@ public final class YamlTree {
 			node = new Yaml(options).compose(new StringReader(text));
 		}
 		catch (MarkedYAMLException ex) {
-			Mark mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
-			int line = mark == null ? firstLine : firstLine + mark.getLine();
-			sink.error(line, "yaml-syntax", "not valid YAML: " + firstLineOf(ex.getProblem()));
+			Mark mark = ex.getProblemMark();
+			String problem = firstLineOf(ex.getProblem());
+			if (ex.getContextMark() != null
+					&& (mark == null || mark.getIndex() >= text.codePointCount(0, text.length()))) {
+				// "unexpected end of stream": point at the quote or bracket left open, not past the end
+				mark = ex.getContextMark();
+				problem = ex.getContext() + ", " + problem;
+			}
+			int line = mark == null ? firstLine : new Lines(text, firstLine).of(mark);
+			sink.error(line, "yaml-syntax", "not valid YAML: " + problem);
 			return null;
 		}
 		catch (YAMLException ex) {
@@ -83,7 +91,7 @@ public final class YamlTree {
 		if (node == null) {
 			return new YamlTree(JSON.nullNode(), Map.of("", firstLine), Map.of());
 		}
-		Converter converter = new Converter(firstLine, sink);
+		Converter converter = new Converter(new Lines(text, firstLine), sink);
 		JsonNode root;
 		try {
 			root = converter.convert(node, "", 0);
@@ -145,9 +153,46 @@ public final class YamlTree {
 
 	}
 
-	private static final class Converter {
+	/**
+	 * File lines of SnakeYAML marks. SnakeYAML also breaks lines at U+0085, U+2028, U+2029 and a lone
+	 * CR (text pasted from word processors has them); authors' files and the rest of lint count LF,
+	 * so lines are counted from the mark's position, never taken from {@link Mark#getLine()}.
+	 */
+	private static final class Lines {
 
 		private final int firstLine;
+
+		/** Code point index of each LF of the text. */
+		private final int[] breaks;
+
+		Lines(String text, int firstLine) {
+			this.firstLine = firstLine;
+			int[] found = new int[16];
+			int count = 0;
+			int index = 0;
+			for (int offset = 0; offset < text.length(); index++) {
+				int c = text.codePointAt(offset);
+				if (c == '\n') {
+					if (count == found.length) {
+						found = Arrays.copyOf(found, count * 2);
+					}
+					found[count++] = index;
+				}
+				offset += Character.charCount(c);
+			}
+			this.breaks = Arrays.copyOf(found, count);
+		}
+
+		int of(Mark mark) {
+			int i = Arrays.binarySearch(breaks, mark.getIndex());
+			return firstLine + (i >= 0 ? i : -i - 1);
+		}
+
+	}
+
+	private static final class Converter {
+
+		private final Lines fileLines;
 
 		private final FindingSink sink;
 
@@ -159,13 +204,13 @@ public final class YamlTree {
 
 		private int nodes;
 
-		Converter(int firstLine, FindingSink sink) {
-			this.firstLine = firstLine;
+		Converter(Lines fileLines, FindingSink sink) {
+			this.fileLines = fileLines;
 			this.sink = sink;
 		}
 
 		JsonNode convert(Node node, String pointer, int depth) {
-			int line = firstLine + node.getStartMark().getLine();
+			int line = fileLines.of(node.getStartMark());
 			if (++nodes > MAX_NODES) {
 				throw new TooLarge(line);
 			}
@@ -198,7 +243,7 @@ public final class YamlTree {
 			Set<String> seen = new HashSet<>();
 			for (NodeTuple tuple : mapping.getValue()) {
 				Node keyNode = tuple.getKeyNode();
-				int keyLine = firstLine + keyNode.getStartMark().getLine();
+				int keyLine = fileLines.of(keyNode.getStartMark());
 				if (!(keyNode instanceof ScalarNode scalarKey)) {
 					sink.error(keyLine, "yaml-syntax", "keys must be plain words, not lists or maps");
 					continue;

@@ -39,6 +39,8 @@ public final class RunbookParser {
 	private static final Pattern MARKER = Pattern
 		.compile("^[*_]*(strategy|resolution|omitted)[*_]*\\s*:\\s*[*_]*\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ISO_DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
 	private static final Pattern WORD = Pattern.compile("[a-z]+(?:-[a-z]+)*");
 
 	/** The result of parsing one file. */
@@ -47,8 +49,10 @@ public final class RunbookParser {
 
 	public Parsed parse(String displayPath, String fileName, String text) {
 		FindingSink sink = new FindingSink(displayPath);
-		Document document = Markdown.PARSER.parse(text);
-		LineIndex lines = new LineIndex(text);
+		// Windows editors save a byte order mark; GitHub ignores it, so must the front matter.
+		String source = text.startsWith("\uFEFF") ? text.substring(1) : text;
+		Document document = Markdown.PARSER.parse(source);
+		LineIndex lines = new LineIndex(source);
 		FrontMatter fm = frontMatter(document, lines, fileName, sink);
 		List<Step> steps = steps(document, lines, sink);
 		if (steps.isEmpty()) {
@@ -140,8 +144,11 @@ public final class RunbookParser {
 				fm.lastReviewed = LocalDate.parse(reviewed);
 			}
 			catch (DateTimeParseException ex) {
-				sink.error(tree.lineOf("/last_reviewed"), "front-matter",
-						"last_reviewed '" + reviewed + "' is not a date such as 2026-11-02");
+				// other shapes (02/11/2026, a number) fail the schema's pattern or type, reported above
+				if (ISO_DATE_SHAPE.matcher(reviewed).matches()) {
+					sink.error(tree.lineOf("/last_reviewed"), "front-matter",
+							"last_reviewed '" + reviewed + "' is not a date such as 2026-11-02");
+				}
 			}
 		}
 		return fm;

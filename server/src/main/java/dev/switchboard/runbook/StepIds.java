@@ -26,12 +26,18 @@ final class StepIds {
 	Titled assign(String headingText) {
 		Matcher m = EXPLICIT.matcher(headingText);
 		if (m.matches()) {
-			seen.merge(m.group(2), 1, Integer::sum);
+			seen.putIfAbsent(m.group(2), 0);
 			return new Titled(m.group(1).trim(), m.group(2), true);
 		}
+		// github-slugger: count repeats per slug, and skip numbered ids another heading already
+		// took ("Check", "Check", "Check-1" are check, check-1, check-1-1).
 		String slug = slug(headingText);
-		int count = seen.merge(slug, 1, Integer::sum);
-		return new Titled(headingText.trim(), count == 1 ? slug : slug + "-" + (count - 1), false);
+		String id = slug;
+		while (seen.containsKey(id)) {
+			id = slug + "-" + seen.merge(slug, 1, Integer::sum);
+		}
+		seen.put(id, 0);
+		return new Titled(headingText.trim(), id, false);
 	}
 
 	static String slug(String text) {

@@ -1,0 +1,79 @@
+package dev.switchboard.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchboard.lint.Finding;
+import dev.switchboard.lint.LintReport;
+import dev.switchboard.runbook.LintOptions;
+import dev.switchboard.runbook.Runbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class CatalogLoaderTests {
+
+	static final Path SHIPPED_RUNBOOKS = Path.of("..", "runbooks");
+
+	static final Path SHIPPED_OWNERSHIP = Path.of("..", "ownership.yaml");
+
+	private static final LintOptions OPTIONS = new LintOptions(LocalDate.of(2026, 11, 22), Duration.ofDays(180));
+
+	private final CatalogLoader loader = new CatalogLoader();
+
+	@Test
+	void lintsTheShippedRunbooksAndOwnershipWithoutErrorsOrWarnings() {
+		LintReport report = loader.lint(SHIPPED_RUNBOOKS, SHIPPED_OWNERSHIP, OPTIONS);
+
+		assertThat(report.findings()).isEmpty();
+		assertThat(report.passed()).isTrue();
+		assertThat(report.filesChecked()).isEqualTo(5);
+		assertThat(report.summary()).isEqualTo("5 files checked: 0 errors, 0 warnings");
+	}
+
+	@Test
+	void keepsEveryShippedRunbookValidWithItsSteps() {
+		List<Finding> folder = new ArrayList<>();
+		Map<String, CatalogLoader.CheckedFile> files = loader.checkRunbooks(SHIPPED_RUNBOOKS,
+				loader.loadOwnership(SHIPPED_OWNERSHIP).ownership(), OPTIONS, folder);
+
+		assertThat(folder).isEmpty();
+		assertThat(files).containsOnlyKeys("ai-outage.md", "format-drift.md", "harmful-output.md", "model-deprecation.md");
+		assertThat(files.values()).allSatisfy(f -> assertThat(f.valid()).as(f.file()).isTrue());
+		Runbook aiOutage = files.get("ai-outage.md").runbook();
+		assertThat(aiOutage.firstStep()).map(s -> s.id()).hasValue("triage");
+		assertThat(aiOutage.coversAiOutage()).isTrue();
+	}
+
+	@Test
+	void reportsAMissingRunbooksFolderAndOwnershipFileAsFindings(@TempDir Path dir) {
+		LintReport report = loader.lint(dir.resolve("nope"), dir.resolve("ownership.yaml"), OPTIONS);
+
+		assertThat(report.passed()).isFalse();
+		assertThat(report.findings()).extracting(Finding::line, Finding::rule)
+			.containsExactly(tuple(1, "unreadable"), tuple(1, "unreadable"));
+	}
+
+	@Test
+	void skipsTheReadmeAndFilesThatAreNotMarkdown(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("README.md"), "# How to write runbooks\n\nNo front matter here.\n");
+		Files.writeString(dir.resolve("notes.txt"), "not a runbook");
+		Files.copy(SHIPPED_RUNBOOKS.resolve("harmful-output.md"), dir.resolve("harmful-output.md"));
+
+		LintReport report = loader.lint(dir, SHIPPED_OWNERSHIP, OPTIONS);
+
+		assertThat(report.filesChecked()).as("ownership.yaml and harmful-output.md").isEqualTo(2);
+		assertThat(report.findings()).as("only ownership.yaml's links to the runbooks left out of this folder")
+			.isNotEmpty()
+			.allSatisfy(f -> assertThat(f.file()).endsWith("ownership.yaml"));
+	}
+
+}
