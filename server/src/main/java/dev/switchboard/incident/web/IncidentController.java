@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.switchboard.catalog.CatalogRegistry;
 import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.Applied;
 import dev.switchboard.incident.Declarations;
@@ -53,10 +54,12 @@ class IncidentController {
 
 	private final ApiCaller caller;
 
+	private final CatalogRegistry catalogs;
+
 	private final ChatTextRenderer text = new ChatTextRenderer();
 
 	IncidentController(Declarations declarations, Walk walk, IncidentUpdates updates, StepActions actions,
-			Incidents incidents, Postmortems postmortems, ApiCaller caller) {
+			Incidents incidents, Postmortems postmortems, ApiCaller caller, CatalogRegistry catalogs) {
 		this.declarations = declarations;
 		this.walk = walk;
 		this.updates = updates;
@@ -64,6 +67,7 @@ class IncidentController {
 		this.incidents = incidents;
 		this.postmortems = postmortems;
 		this.caller = caller;
+		this.catalogs = catalogs;
 	}
 
 	record DeclareBody(String runbook, String severity, String service, Boolean drill) {
@@ -181,7 +185,7 @@ class IncidentController {
 	}
 
 	private IncidentView view(long id) {
-		return IncidentView.of(incidents.state(id), text);
+		return IncidentView.of(incidents.state(id), text, catalogs.current().ownership());
 	}
 
 	private Actor actor(HttpServletRequest request) {

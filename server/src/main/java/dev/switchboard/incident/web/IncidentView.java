@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchboard.catalog.RegistryFacts;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentState;
 import dev.switchboard.incident.TimelineEvent;
+import dev.switchboard.ownership.Ownership;
 import dev.switchboard.runbook.ChatTextRenderer;
 import dev.switchboard.runbook.Step;
 
@@ -44,7 +46,8 @@ record IncidentView(String id, String title, RunbookRef runbook, String severity
 		}
 	}
 
-	static IncidentView of(IncidentState state, ChatTextRenderer text) {
+	/** {@code ownership} fills the step's {@code {{vendor.x.status_page}}}-style references, as chat does. */
+	static IncidentView of(IncidentState state, ChatTextRenderer text, Ownership ownership) {
 		Incident i = state.incident();
 		Step s = state.step();
 		List<ChoiceView> choices = new java.util.ArrayList<>();
@@ -60,8 +63,8 @@ record IncidentView(String id, String title, RunbookRef runbook, String severity
 				new RunbookRef(i.runbookId(), i.runbookSha256(), state.runbook().id()), i.severity(), i.service(),
 				i.commander(), i.status().label(), i.drill(), i.declaredAt(), i.firstDecisionAt(), i.mitigatedAt(),
 				i.resolvedAt(),
-				new StepView(s.id(), s.title(), text.render(s.body()), s.strategy() == null ? null : s.strategy().id(),
-						s.resolution(), choices, actions),
+				new StepView(s.id(), s.title(), text.render(RegistryFacts.fill(s.body(), ownership)),
+						s.strategy() == null ? null : s.strategy().id(), s.resolution(), choices, actions),
 				state.path(), state.timeline().stream().map(EventView::of).toList());
 	}
 }
