@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,7 @@ import dev.switchboard.runbook.Step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The incident engine end to end: a real context, the shipped runbooks and ownership.yaml, and a
@@ -85,6 +89,8 @@ abstract class IncidentEngineIntegrationTests {
 
 	private final DataSource dataSource;
 
+	private final MeterRegistry meters;
+
 	IncidentEngineIntegrationTests(ApplicationContext context) {
 		this.declarations = context.getBean(Declarations.class);
 		this.walk = context.getBean(Walk.class);
@@ -97,6 +103,7 @@ abstract class IncidentEngineIntegrationTests {
 		this.clock = context.getBean(TestClock.class);
 		this.jdbc = context.getBean(JdbcClient.class);
 		this.dataSource = context.getBean(DataSource.class);
+		this.meters = context.getBean(MeterRegistry.class);
 	}
 
 	@DynamicPropertySource
@@ -588,6 +595,24 @@ abstract class IncidentEngineIntegrationTests {
 			previous = at;
 		}
 		assertThat(md).contains("| " + timeline.size() + " | 2026-11-18T12:45:00Z | T+45m | resolved | priya-natarajan | resolved |");
+	}
+
+	@Test
+	void timesTheFirstDecisionOnceWithAClockFinerThanTheDatabase() {
+		Timer firstDecision = meters.get("switchboard.time.to.first.decision").timer();
+		long before = firstDecision.count();
+		double secondsBefore = firstDecision.totalTime(TimeUnit.SECONDS);
+		clock.set(TestClock.START.plusNanos(123_456_789));
+		long id = declare("ai-outage", null).id();
+		clock.advance(Duration.ofSeconds(90));
+
+		Incident decided = walk.choose(id, "triage", "1", PRIYA, null).result();
+		clock.advance(MINUTE);
+		walk.choose(id, "hard-outage", "1", PRIYA, null);
+
+		assertThat(firstDecision.count()).as("one first decision timed").isEqualTo(before + 1);
+		assertThat(firstDecision.totalTime(TimeUnit.SECONDS) - secondsBefore).isCloseTo(90, within(0.001));
+		assertThat(withoutVersion(incidents.get(id)).firstDecisionAt()).isEqualTo(decided.firstDecisionAt());
 	}
 
 	@Test
