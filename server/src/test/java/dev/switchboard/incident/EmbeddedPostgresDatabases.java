@@ -12,8 +12,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One real PostgreSQL server per test JVM (zonky's binaries from Maven Central, no Docker),
- * started on first use and stopped when the JVM exits. Each caller gets its own database, so
- * test classes that share the server never see each other's rows.
+ * started on first use and stopped by zonky's shutdown hook when the JVM exits. Each caller
+ * gets its own database, so test classes that share the server never see each other's rows.
  */
 final class EmbeddedPostgresDatabases {
 
@@ -53,15 +53,6 @@ final class EmbeddedPostgresDatabases {
 			catch (IOException ex) {
 				throw new UncheckedIOException("embedded PostgreSQL did not start", ex);
 			}
-			EmbeddedPostgres started = server;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					started.close();
-				}
-				catch (IOException ex) {
-					// the JVM is exiting; the temporary data directory goes with it
-				}
-			}, "embedded-postgres-stop"));
 		}
 		return server;
 	}

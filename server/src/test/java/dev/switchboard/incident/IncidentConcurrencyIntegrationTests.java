@@ -14,8 +14,8 @@ import org.springframework.dao.ConcurrencyFailureException;
 import dev.switchboard.TestApplication;
 import dev.switchboard.incident.IncidentException.Code;
 
-import static dev.switchboard.incident.IncidentEngineIntegrationTests.assertGapFree;
-import static dev.switchboard.incident.IncidentEngineIntegrationTests.kinds;
+import static dev.switchboard.incident.IncidentAssertions.assertGapFree;
+import static dev.switchboard.incident.IncidentAssertions.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

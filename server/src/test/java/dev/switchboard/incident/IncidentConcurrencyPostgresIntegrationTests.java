@@ -9,8 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static dev.switchboard.incident.IncidentEngineIntegrationTests.assertGapFree;
-import static dev.switchboard.incident.IncidentEngineIntegrationTests.kinds;
+import static dev.switchboard.incident.IncidentAssertions.assertGapFree;
+import static dev.switchboard.incident.IncidentAssertions.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +41,11 @@ import dev.switchboard.incident.IncidentState.ActionState;
 import dev.switchboard.runbook.Runbook;
 import dev.switchboard.runbook.Step;
 
+import static dev.switchboard.incident.IncidentAssertions.assertGapFree;
+import static dev.switchboard.incident.IncidentAssertions.kinds;
+import static dev.switchboard.incident.IncidentAssertions.refused;
+import static dev.switchboard.incident.IncidentAssertions.withoutVersion;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -688,31 +690,8 @@ abstract class IncidentEngineIntegrationTests {
 		return new Snapshot(incidents.get(id), incidents.timeline(id));
 	}
 
-	static Incident withoutVersion(Incident i) {
-		return new Incident(i.id(), i.title(), i.runbookId(), i.runbookSha256(), i.currentRunbookSha256(), i.currentStep(),
-				i.severity(), i.service(), i.commander(), i.status(), i.drill(), i.chat(), i.declaredAt(),
-				i.firstDecisionAt(), i.mitigatedAt(), i.resolvedAt(), i.updatedAt(), 0);
-	}
-
 	private static boolean mitigates(Step step) {
 		return step.terminal() && ("mitigated".equals(step.resolution()) || "resolved".equals(step.resolution()));
-	}
-
-	/** Event types, with the step when there is one: {@code choice-made@triage}. */
-	static List<String> kinds(List<TimelineEvent> events) {
-		return events.stream().map(e -> e.type().wire() + (e.step() == null ? "" : "@" + e.step())).toList();
-	}
-
-	static void assertGapFree(List<TimelineEvent> timeline) {
-		assertThat(timeline).extracting(TimelineEvent::seq)
-			.as("seq 1..n without gaps or duplicates")
-			.containsExactlyElementsOf(IntStream.rangeClosed(1, timeline.size()).boxed().toList());
-	}
-
-	static IncidentException refused(ThrowingCallable call) {
-		Throwable thrown = catchThrowable(call);
-		assertThat(thrown).isInstanceOf(IncidentException.class);
-		return (IncidentException) thrown;
 	}
 
 	private static Path copyOf(Path from, Path to) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static dev.switchboard.incident.IncidentEngineIntegrationTests.assertGapFree;
-import static dev.switchboard.incident.IncidentEngineIntegrationTests.kinds;
+import static dev.switchboard.incident.IncidentAssertions.assertGapFree;
+import static dev.switchboard.incident.IncidentAssertions.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The timeline is append-only and durable: nothing rewrites it, and it survives a restart. */
