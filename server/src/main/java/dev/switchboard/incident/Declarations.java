@@ -75,7 +75,7 @@ public class Declarations {
 		}
 		String source = catalog.source(runbook.version().sha256())
 			.orElseThrow(() -> new IllegalStateException("no text for runbook " + runbook.id()));
-		Instant now = clock.instant();
+		Instant now = IncidentTransactions.now(clock);
 		versions.store(runbook, source, now);
 		String title = (request.drill() ? "DRILL: " : "") + runbook.title() + (service == null ? "" : " — " + service);
 		Incident draft = new Incident(0, title, runbook.id(), runbook.version().sha256(), runbook.version().sha256(),

@@ -2,6 +2,7 @@ package dev.switchboard.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class IncidentTransactions {
 		T result;
 		try {
 			result = tx.execute(status -> {
-				Instant now = clock.instant();
+				Instant now = now(clock);
 				if (requestKey != null) {
 					keys.claim(requestKey, id, now);
 				}
@@ -138,6 +139,15 @@ class IncidentTransactions {
 		}
 		publisher.publishEvent(new IncidentChanged(id, List.copyOf(written)));
 		return new Applied<>(id, false);
+	}
+
+	/**
+	 * The time of a change, at the precision the database stores (microseconds). The system clock
+	 * has nanoseconds on Linux; without this, the incident and events returned and published differ
+	 * from what is read back, and comparisons between the two (time to first decision) never match.
+	 */
+	static Instant now(Clock clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private List<TimelineEvent> append(Change c) {
