@@ -264,6 +264,33 @@ class RouteFlipIntegrationTests {
 	}
 
 	@Test
+	void failsClosedByDisablingTheRouteAndEnablesItAgainOnRecovery() {
+		long id = fx.atSwitchRoute(false);
+		fx.walk.back(id, "hard-outage", PRIYA, null);
+		fx.walk.choose(id, null, "fail-closed", PRIYA, null);
+
+		fx.actions.run(id, "fail-closed", SUPPORT, PRIYA, null);
+
+		TimelineEvent disabled = fx.last(id, EventType.ACTION_SUCCEEDED);
+		assertThat(disabled.detail("plan")).isEqualTo(
+				"support-replies: disable anthropic/claude-sonnet-4-5 (fail closed: callers get an error)");
+		assertThat(disabled.detail("observations")).contains("refused as expected");
+		assertThat(fx.last(id, EventType.ROUTE_WRITTEN).detail("leaseMinutes")).isEqualTo("60");
+		assertThat(fx.active("support-replies")).isNull();
+		assertThat(fx.lastKnownGood("support-replies")).as("a disabled route is not a healthy one").isNull();
+
+		fx.walk.choose(id, null, "monitor", PRIYA, null);
+		fx.walk.choose(id, null, "recover", PRIYA, null);
+		fx.actions.run(id, "recover", 5, PRIYA, null); // gateway enable support-replies
+
+		TimelineEvent enabled = fx.last(id, EventType.ACTION_SUCCEEDED);
+		assertThat(enabled.detail("text")).isEqualTo("gateway enable support-replies");
+		assertThat(enabled.detail("outcome")).isEqualTo("VERIFIED");
+		assertThat(fx.last(id, EventType.ROUTE_WRITTEN).detail("lease")).contains("back on its last-known-good");
+		assertThat(fx.active("support-replies")).isEqualTo("anthropic/claude-sonnet-4-5");
+	}
+
+	@Test
 	void failsHonestlyWhenTheGatewayIsDown() {
 		long id = fx.atSwitchRoute(false);
 		fx.sandbox.gatewayDown(true);
