@@ -97,6 +97,17 @@ class ShellCommands {
 	}
 
 	@Bean
+	Command routesCommand(TerminalChat chat) {
+		return new ConversationCommand("routes", "live gateway routes vs ownership.yaml, drift flagged", "routes", chat);
+	}
+
+	@Bean
+	Command approveCommand(TerminalChat chat) {
+		return new ConversationCommand("approve", "approve a route change as second approver: approve <n> <plan>", "approve",
+				chat);
+	}
+
+	@Bean
 	Command runbooksCommand(TerminalChat chat) {
 		return new ConversationCommand("runbooks", "list the runbooks", "runbooks", chat);
 	}

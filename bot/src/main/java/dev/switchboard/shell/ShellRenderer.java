@@ -39,10 +39,17 @@ final class ShellRenderer {
 	}
 
 	private static void buttons(List<Block.Button> buttons, StringBuilder out) {
-		boolean actions = !buttons.isEmpty() && buttons.get(0).action().kind() == ActionId.Kind.RUN;
-		out.append(actions ? "Actions (run N):\n" : "Choices (choose N):\n");
+		ActionId.Kind kind = buttons.isEmpty() ? ActionId.Kind.CHOOSE : buttons.get(0).action().kind();
+		out.append(switch (kind) {
+			case RUN -> "Actions (run N):\n";
+			case APPROVE -> "Waiting for a second approver (approve N <plan>):\n";
+			default -> "Choices (choose N):\n";
+		});
 		for (Block.Button button : buttons) {
-			out.append(String.format("  %d) %s%s%n", button.action().index(), button.label(),
+			ActionId action = button.action();
+			String command = action.kind() == ActionId.Kind.APPROVE ? "approve " + action.index() + " " + action.plan() + ": "
+					: "";
+			out.append(String.format("  %d) %s%s%s%n", action.index(), command, button.label(),
 					button.hint() == null ? "" : " — " + button.hint()));
 		}
 		out.append('\n');

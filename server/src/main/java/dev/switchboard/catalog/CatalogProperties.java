@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code switchboard.catalog.*}: where runbooks and ownership.yaml live and how often to look for
- * changes.
+ * changes. The locations are bound as text and read as file paths relative to the working
+ * directory: Spring's own conversion to {@link Path} goes through its resource loading, which
+ * resolves {@code ../runbooks} against the classpath or the servlet context first.
  *
  * @param runbooks the runbooks folder
  * @param ownership the ownership file
@@ -16,6 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxReviewAge {@code last_reviewed} older than this is a warning
  */
 @ConfigurationProperties(prefix = "switchboard.catalog", ignoreUnknownFields = false)
-public record CatalogProperties(@DefaultValue("runbooks") Path runbooks, @DefaultValue("ownership.yaml") Path ownership,
+public record CatalogProperties(@DefaultValue("runbooks") String runbooks, @DefaultValue("ownership.yaml") String ownership,
 		@DefaultValue("2s") Duration reloadInterval, @DefaultValue("180d") Duration maxReviewAge) {
+
+	public Path runbooksDir() {
+		return Path.of(runbooks.strip());
+	}
+
+	public Path ownershipFile() {
+		return Path.of(ownership.strip());
+	}
 }

@@ -65,13 +65,13 @@ public class CatalogRegistry {
 		fingerprint = fingerprint();
 		Catalog previous = current.get();
 		LintOptions options = new LintOptions(LocalDate.now(clock), properties.maxReviewAge());
-		OwnershipLoader.Loaded loaded = loader.loadOwnership(properties.ownership());
+		OwnershipLoader.Loaded loaded = loader.loadOwnership(properties.ownershipFile());
 		Ownership ownership = loaded.valid() || previous == null ? loaded.ownership() : previous.ownership();
 		if (!loaded.valid() && previous != null) {
-			log.warn("{} has errors; still serving its last good version", properties.ownership());
+			log.warn("{} has errors; still serving its last good version", properties.ownershipFile());
 		}
 		List<Finding> findings = new ArrayList<>(loaded.findings());
-		Map<String, CatalogLoader.CheckedFile> files = loader.checkRunbooks(properties.runbooks(), ownership, options,
+		Map<String, CatalogLoader.CheckedFile> files = loader.checkRunbooks(properties.runbooksDir(), ownership, options,
 				findings);
 		Map<String, Runbook> previousByFile = new HashMap<>();
 		if (previous != null) {
@@ -98,9 +98,11 @@ public class CatalogRegistry {
 				log.warn("{} has errors and was never valid; it is not served", file.file());
 			}
 		}
-		findings.addAll(CatalogLoader.serviceRunbookLinks(loaded, files.values(), properties.ownership().toString()));
+		findings.addAll(CatalogLoader.serviceRunbookLinks(loaded, files.values(), properties.ownershipFile().toString()));
 		findings.stream().filter(Finding::isError).forEach(f -> log.warn("lint: {}", f));
 		Catalog catalog = new Catalog(ownership, served, sources, findings, clock.instant());
+		log.info("catalog loaded: {} runbooks served of {} files in {}, {} findings", served.size(), files.size(),
+				properties.runbooksDir().toAbsolutePath().normalize(), findings.size());
 		current.set(catalog);
 		return catalog;
 	}
@@ -108,8 +110,8 @@ public class CatalogRegistry {
 	/** Names, sizes and modification times of every watched file. */
 	private String fingerprint() {
 		StringBuilder out = new StringBuilder();
-		append(out, properties.ownership());
-		try (var files = Files.list(properties.runbooks())) {
+		append(out, properties.ownershipFile());
+		try (var files = Files.list(properties.runbooksDir())) {
 			files.sorted().forEach(p -> append(out, p));
 		}
 		catch (IOException ex) {

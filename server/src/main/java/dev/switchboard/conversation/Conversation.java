@@ -16,6 +16,7 @@ import dev.switchboard.incident.IncidentUpdates;
 import dev.switchboard.incident.Incidents;
 import dev.switchboard.incident.PendingApprovals;
 import dev.switchboard.incident.Postmortems;
+import dev.switchboard.incident.RouteReport;
 import dev.switchboard.incident.StepActions;
 import dev.switchboard.incident.Walk;
 
@@ -46,8 +47,10 @@ public class Conversation {
 
 	private final DirectoryReplies directory;
 
+	private final RouteReport routes;
+
 	public Conversation(Declarations declarations, Walk walk, StepActions actions, IncidentUpdates updates,
-			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory) {
+			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory, RouteReport routes) {
 		this.declarations = declarations;
 		this.walk = walk;
 		this.actions = actions;
@@ -56,6 +59,7 @@ public class Conversation {
 		this.postmortems = postmortems;
 		this.replies = replies;
 		this.directory = directory;
+		this.routes = routes;
 	}
 
 	/** A typed command, without the {@code /incident} prefix: {@code ai-outage sev1}, {@code status}, {@code who x}. */
@@ -74,6 +78,7 @@ public class Conversation {
 				case "who" -> rest.isEmpty() ? Reply.ephemeral("who what? e.g. `who invoice-extraction`") : directory.who(rest);
 				case "vendor" -> rest.isEmpty() ? Reply.ephemeral("which vendor? e.g. `vendor openai`") : directory.vendor(rest);
 				case "list" -> list();
+				case "routes" -> routes();
 				case "status" -> withIncident(ctx, rest, id -> new Reply(replies.status(incidents.state(id)), true,
 						IncidentIds.format(id), false));
 				case "step" -> withIncident(ctx, rest, id -> replies.current(incidents.state(id)));
@@ -138,7 +143,7 @@ public class Conversation {
 	}
 
 	private static boolean isDeclare(String verb) {
-		return !List.of("help", "?", "runbooks", "who", "vendor", "list", "status", "step", "timeline", "postmortem")
+		return !List.of("help", "?", "runbooks", "routes", "who", "vendor", "list", "status", "step", "timeline", "postmortem")
 			.contains(verb);
 	}
 
@@ -157,6 +162,25 @@ public class Conversation {
 		Applied<Incident> applied = declarations.declare(new Declarations.Request(args[0], severity, service, false,
 				new ChatRef(ctx.platform(), ctx.channel(), java.util.Map.of())), actor(ctx), ctx.requestKey());
 		return replies.declared(incidents.state(applied.result().id()));
+	}
+
+	/** Live gateway routes against ownership.yaml's primary and secondary, drift flagged. */
+	private Reply routes() {
+		StringBuilder text = new StringBuilder();
+		for (RouteReport.Row r : routes.rows()) {
+			text.append(r.drift() ? "DRIFT " : "      ").append(r.route()).append(" (").append(r.gateway()).append("): ")
+				.append(r.active() == null ? "no active target" : r.active()).append(" — on ").append(r.on())
+				.append("; declared ").append(r.declaredPrimary()).append(" / ").append(r.declaredSecondary());
+			if (!r.explainedBy().isEmpty()) {
+				text.append("; explained by ").append(String.join(", ", r.explainedBy()));
+			}
+			if (r.error() != null) {
+				text.append("; ").append(r.error());
+			}
+			text.append('\n');
+		}
+		return new Reply(List.of(new Block.Header("Gateway routes", false),
+				new Block.Paragraph(List.of(new Span.Plain(text.toString().stripTrailing())))), true, null, false);
 	}
 
 	private Reply list() {

@@ -104,6 +104,7 @@ class DirectoryReplies {
 				status | timeline | postmortem              about the current incident
 				choose <n|label> | back [step] | run <n>    walk the runbook, run a step's action
 				note <text> | sev <level> | commander <person> | resolve [summary]
-				who <service|role|team|person> | vendor <id> | runbooks | list""")))), true, null, false);
+				approve <n> <plan>                          second approval of a route change
+				who <service|role|team|person> | vendor <id> | runbooks | routes | list""")))), true, null, false);
 	}
 }

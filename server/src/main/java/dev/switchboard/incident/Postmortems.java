@@ -60,6 +60,7 @@ public class Postmortems {
 		List<TimelineEvent> actions = state.timeline()
 			.stream()
 			.filter(e -> e.type().wire().startsWith("action-") && e.type() != EventType.ACTION_REQUESTED
+					|| e.type() == EventType.APPROVAL_REQUESTED || e.type() == EventType.ROUTE_WRITTEN
 					|| e.type() == EventType.PAGE_SENT || e.detail("action") != null && e.type() == EventType.MENTION_SENT)
 			.toList();
 		if (actions.isEmpty()) {
