@@ -190,6 +190,10 @@ final class FakeSlackApi {
 		return since(mark).stream().filter(c -> c.method().equals(method)).toList();
 	}
 
+	List<Call> since(int mark, String method, Predicate<Call> filter) {
+		return since(mark, method).stream().filter(filter).toList();
+	}
+
 	/** Every call but auth.test, which the Bolt app makes once at start. */
 	List<Call> callsButAuth() {
 		return calls.stream().filter(c -> !c.method().equals("auth.test")).toList();

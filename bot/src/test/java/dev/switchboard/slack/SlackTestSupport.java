@@ -83,6 +83,9 @@ abstract class SlackTestSupport {
 				.toList();
 			return posts.size() >= 2 ? posts.get(1) : null;
 		});
+		await("the declaring channel told", () -> slack.since(mark, "response_url")
+			.stream()
+			.anyMatch(c -> c.text().contains("<#" + channel + ">")));
 		Incident incident = incidents.inChannel("slack", channel).orElseThrow();
 		return new Declared(incident.id(), channel, pin.param("timestamp"), step);
 	}
