@@ -210,9 +210,8 @@ final class FakeSlackApi {
 		Instant at = Instant.now();
 		Failure failure = failure(method);
 		if (failure != null) {
-			if (failure.status() > 0) {
-				calls.add(new Call(method, params, body, at, null));
-			}
+			// recorded when received: a late answer is usually given up on before it is sent
+			calls.add(new Call(method, params, body, at, null));
 			if (failure.delayMillis() > 0) {
 				sleep(failure.delayMillis());
 			}
@@ -228,7 +227,9 @@ final class FakeSlackApi {
 			return;
 		}
 		JsonObject answer = answer(method, params);
-		calls.add(new Call(method, params, body, at, answer.has("ts") ? answer.get("ts").getAsString() : null));
+		if (failure == null) {
+			calls.add(new Call(method, params, body, at, answer.has("ts") ? answer.get("ts").getAsString() : null));
+		}
 		send(exchange, 200, gson.toJson(answer));
 	}
 
