@@ -68,7 +68,7 @@ class SlackCommands {
 		ChatContext chat = null;
 		try {
 			chat = mapper.context(p.getUserId(), p.getChannelId(), SlackEventMapper.commandKey(p));
-			reply = conversation.command(p.getText(), chat);
+			reply = conversation.command(SlackEventMapper.commandText(p), chat);
 			if (reply.declared()) {
 				homes.open(reply, chat, p);
 			}

@@ -57,6 +57,16 @@ final class SlackEventMapper {
 		return "slack:" + team + ":click:" + channel + ":" + message + ":" + action.getBlockId() + ":" + action.getActionId();
 	}
 
+	/**
+	 * The command's text as typed. Slack sends {@code &}, {@code <} and {@code >} in a slash
+	 * command's text escaped ({@code &amp;} …); the conversation gets them back as typed, and the
+	 * renderer escapes them again on the way out.
+	 */
+	static String commandText(SlashCommandPayload p) {
+		String text = p.getText() == null ? "" : p.getText();
+		return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+	}
+
 	/** The conversation context of {@code slackUser} in {@code channel}. */
 	ChatContext context(String slackUser, String channel, String requestKey) {
 		String person = person(slackUser).map(Person::id).orElse(null);
