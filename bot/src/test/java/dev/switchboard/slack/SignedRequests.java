@@ -85,11 +85,12 @@ final class SignedRequests {
 		if (button == null) {
 			throw new AssertionError("no button " + actionPrefix + "* in " + posted.param("blocks"));
 		}
-		return clickOn(posted.param("channel"), ts, blocks, blockId, button.get("action_id").getAsString(),
+		return clickOn(posted.param("channel"), ts, posted.param("thread_ts"), blocks, blockId, button.get("action_id").getAsString(),
 				button.getAsJsonObject("text").get("text").getAsString(), user);
 	}
 
-	String clickOn(String channel, String ts, JsonArray blocks, String blockId, String actionId, String label, String user) {
+	String clickOn(String channel, String ts, String threadTs, JsonArray blocks, String blockId, String actionId, String label,
+			String user) {
 		int n = TRIGGERS.incrementAndGet();
 		JsonObject payload = new JsonObject();
 		payload.addProperty("type", "block_actions");
@@ -119,6 +120,9 @@ final class SignedRequests {
 		JsonObject message = new JsonObject();
 		message.addProperty("type", "message");
 		message.addProperty("ts", ts);
+		if (threadTs != null) {
+			message.addProperty("thread_ts", threadTs);
+		}
 		message.addProperty("text", "step");
 		message.add("blocks", blocks);
 		payload.add("message", message);
