@@ -66,13 +66,21 @@ class SlackReplies {
 	void ephemeral(String responseUrl, String channel, String user, Reply reply, boolean replaceOriginal) {
 		SlackMessage message = render(reply);
 		if (responseUrl != null) {
-			api.respond(responseUrl, response("ephemeral", message.text(), message.blocks(), replaceOriginal));
+			try {
+				api.respond(responseUrl, response("ephemeral", message.text(), message.blocks(), replaceOriginal));
+				return;
+			}
+			catch (SlackCallFailed ex) {
+				// expired or used up (5 posts in 30 minutes): fall back to chat.postEphemeral when we know where and to whom
+				if (channel == null || user == null) {
+					throw ex;
+				}
+				log.info("response_url refused ({}); answering by chat.postEphemeral", ex.error());
+			}
 		}
-		else {
-			api.call("chat.postEphemeral", channel, m -> m.chatPostEphemeral(r -> r.channel(channel).user(user)
-				.blocks(message.blocks())
-				.text(message.text())));
-		}
+		api.call("chat.postEphemeral", channel, m -> m.chatPostEphemeral(r -> r.channel(channel).user(user)
+			.blocks(message.blocks())
+			.text(message.text())));
 	}
 
 	/** A message everyone in the channel of the {@code response_url} sees. */

@@ -52,6 +52,18 @@ class SlackWebApiIntegrationTests extends SlackTestSupport {
 	}
 
 	@Test
+	void answersByChatPostEphemeralWhenTheResponseUrlIsRefused() {
+		slack.failAlways("response_url", FakeSlackApi.status(404, Map.of()));
+		int mark = slack.mark();
+		requests.send(requests.command("vendor openai", KARIM, "C0EXPIRED"));
+		FakeSlackApi.Call answer = await("the answer", () -> one(slack.since(mark, "chat.postEphemeral")));
+		assertThat(answer.param("user")).isEqualTo(KARIM);
+		assertThat(answer.param("channel")).isEqualTo("C0EXPIRED");
+		assertThat(answer.text()).contains("Vendor: OpenAI").contains("https://status.openai.com");
+		assertThat(slack.since(mark, "response_url")).hasSize(1);
+	}
+
+	@Test
 	void pacesMessagesToOneChannel() {
 		int mark = slack.mark();
 		Declared d = declare("ai-outage sev3 support-replies", PRIYA, "C0PACE");
