@@ -78,7 +78,7 @@ class SlackRendererTests {
 		assertThat(blocks).hasSizeGreaterThan(3).allMatch(b -> b instanceof SectionBlock);
 		for (LayoutBlock block : blocks) {
 			String section = section(block);
-			assertThat(section.length()).isLessThanOrEqualTo(SlackRenderer.SECTION_CHARS);
+			assertThat(section.length()).isLessThanOrEqualTo(SlackLimits.SECTION_CHARS);
 			assertThat(count(section, "```") % 2).as(section).isZero();
 		}
 		assertThat(section(blocks.get(blocks.size() - 1))).endsWith("after the code");
@@ -94,7 +94,7 @@ class SlackRendererTests {
 		many.add(new Block.Buttons(List.of(new Block.Button("Next", null, new ActionId(ActionId.Kind.CHOOSE, 42, "triage", 1),
 				Block.Style.PRIMARY, null))));
 		List<LayoutBlock> blocks = renderer.render(new Reply(many, false, "INC-42", false), SLACK_IDS).blocks();
-		assertThat(blocks).hasSize(SlackRenderer.MAX_BLOCKS);
+		assertThat(blocks).hasSize(SlackLimits.MAX_BLOCKS);
 		assertThat(blocks.get(blocks.size() - 1)).isInstanceOf(ActionsBlock.class);
 		assertThat(section(blocks.get(blocks.size() - 2)))
 			.contains("<https://switchboard.example.com/api/incidents/INC-42|the rest of INC-42 on Switchboard>");
@@ -108,7 +108,7 @@ class SlackRendererTests {
 		}
 		SlackMessage message = new SlackRenderer(null).render(new Reply(big, true, "INC-3", false), SLACK_IDS);
 		int chars = message.blocks().stream().filter(b -> b instanceof SectionBlock).mapToInt(b -> section(b).length()).sum();
-		assertThat(chars).isLessThanOrEqualTo(SlackRenderer.MESSAGE_CHARS);
+		assertThat(chars).isLessThanOrEqualTo(SlackLimits.MESSAGE_CHARS);
 		assertThat(section(message.blocks().get(message.blocks().size() - 1))).contains("/api/incidents/INC-3");
 	}
 
