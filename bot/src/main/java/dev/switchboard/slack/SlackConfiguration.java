@@ -12,6 +12,7 @@ import com.slack.api.bolt.AppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,12 +27,14 @@ import dev.switchboard.incident.IncidentUpdates;
 import dev.switchboard.incident.Incidents;
 
 /**
- * Wires the Slack adapter when {@code switchboard.slack.bot-token} is set: the Web API client,
+ * Wires the Slack adapter when {@code switchboard.slack.bot-token} is set and the server runs: the Web API client,
  * the Bolt app with its two handlers ({@code /incident} and button clicks), and either the HTTP
  * endpoint {@code /slack/events} or a Socket Mode connection.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackConfigured.class)
+// not in one-shot command mode (`switchboard.jar incident list`), which runs without a web server
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SlackConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
