@@ -161,6 +161,11 @@ public class Conversation {
 		}
 		Applied<Incident> applied = declarations.declare(new Declarations.Request(args[0], severity, service, false,
 				new ChatRef(ctx.platform(), ctx.channel(), java.util.Map.of())), actor(ctx), ctx.requestKey());
+		if (applied.replayed()) {
+			// A retried or duplicated request: the incident exists already, so chats must not open it again.
+			return new Reply(List.of(new Block.Paragraph(List.of(new Span.Plain("Already declared: this request was applied once, as "
+					+ applied.result().humanId() + ".")))), true, applied.result().humanId(), false);
+		}
 		return replies.declared(incidents.state(applied.result().id()));
 	}
 

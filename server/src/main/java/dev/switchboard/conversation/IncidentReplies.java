@@ -41,19 +41,9 @@ class IncidentReplies {
 		this.previews = previews;
 	}
 
-	/** Header, engaged owners and vendor status pages, then the step: what a declaration posts. */
+	/** The status (header, engaged owners, vendor status pages), then the step: what a declaration posts. */
 	Reply declared(IncidentState state) {
 		List<Block> blocks = new ArrayList<>(status(state));
-		Ownership ownership = catalogs.current().ownership();
-		for (TimelineEvent e : state.timeline()) {
-			if (e.type() == EventType.MENTION_SENT && e.detail("action") == null) {
-				blocks.add(engaged(e, ownership, state.incident().drill()));
-			}
-		}
-		if (state.incident().service() != null) {
-			ownership.vendorsOf(state.incident().service())
-				.forEach(v -> blocks.add(new Block.Context(v.name() + " status: " + v.statusPage())));
-		}
 		blocks.addAll(step(state));
 		return new Reply(blocks, false, state.incident().humanId(), true);
 	}
@@ -62,7 +52,10 @@ class IncidentReplies {
 		return new Reply(step(state), false, state.incident().humanId(), false);
 	}
 
-	/** The pinned status: severity, commander, runbook and version, current step, elapsed time. */
+	/**
+	 * The pinned status: severity, commander, runbook and version, current step, elapsed time,
+	 * the owners engaged at declaration, vendor status pages.
+	 */
 	List<Block> status(IncidentState state) {
 		Incident i = state.incident();
 		Ownership ownership = catalogs.current().ownership();
@@ -75,6 +68,14 @@ class IncidentReplies {
 				new Block.Field("Current step", state.step().title()),
 				new Block.Field("Elapsed", elapsed(Duration.between(i.declaredAt(), clock.instant()))),
 				new Block.Field("Service", i.service() == null ? "—" : i.service()))));
+		for (TimelineEvent e : state.timeline()) {
+			if (e.type() == EventType.MENTION_SENT && e.detail("action") == null) {
+				blocks.add(engaged(e, ownership, i.drill()));
+			}
+		}
+		if (i.service() != null) {
+			ownership.vendorsOf(i.service()).forEach(v -> blocks.add(new Block.Context(v.name() + " status: " + v.statusPage())));
+		}
 		return blocks;
 	}
 
