@@ -150,7 +150,10 @@ abstract class IncidentConcurrencyIntegrationTests {
 		List<TimelineEvent> timeline = reader.incidents().timeline(id);
 		assertGapFree(timeline);
 		List<TimelineEvent> added = timeline.subList(before, timeline.size());
-		assertThat(kinds(added)).containsExactly("choice-made@" + step, "step-entered@" + winner.currentStep());
+		// the winning choice may hand over to another runbook (triage → format-drift.md), which records the switch
+		assertThat(kinds(added)).filteredOn(kind -> !kind.equals("runbook-changed"))
+			.containsExactly("choice-made@" + step, "step-entered@" + winner.currentStep());
+		assertThat(kinds(added)).hasSizeBetween(2, 3);
 		assertThat(added.get(0).actor()).isEqualTo(PEOPLE.get(won.get(0).thread()).personId());
 		return winner;
 	}
