@@ -1,0 +1,115 @@
+package dev.switchboard.gateway.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sandbox gateway's process: a JDK HTTP server on 127.0.0.1 and an ephemeral port, serving the
+ * admin API and the OpenAI-compatible chat endpoint. It can be taken down and brought back (same
+ * port when free) to rehearse a gateway outage.
+ */
+@Component
+class SandboxServer {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
+
+	private final SandboxAdmin admin;
+
+	private final SandboxChat chat;
+
+	private final ExecutorService workers;
+
+	private volatile HttpServer server;
+
+	private volatile int port;
+
+	private volatile Duration adminDelay = Duration.ZERO;
+
+	SandboxServer(SandboxRouteTable table) {
+		this.admin = new SandboxAdmin(table, () -> adminDelay);
+		this.chat = new SandboxChat(table);
+		AtomicInteger n = new AtomicInteger();
+		this.workers = Executors.newCachedThreadPool(r -> {
+			Thread t = new Thread(r, "sandbox-gateway-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+		start(0);
+		log.info("sandbox gateway listening on {}", base());
+	}
+
+	URI base() {
+		return URI.create("http://127.0.0.1:" + port);
+	}
+
+	SandboxChat chat() {
+		return chat;
+	}
+
+	void adminDelay(Duration delay) {
+		adminDelay = delay;
+	}
+
+	synchronized boolean running() {
+		return server != null;
+	}
+
+	/** Stops listening: every call now fails with a refused connection. */
+	synchronized void down() {
+		if (server != null) {
+			server.stop(0);
+			server = null;
+		}
+	}
+
+	/** Listens again, on the same port when it is still free. */
+	synchronized void up() {
+		if (server == null) {
+			try {
+				start(port);
+			}
+			catch (UncheckedIOException ex) {
+				start(0);
+			}
+		}
+	}
+
+	private void start(int wanted) {
+		try {
+			HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted), 64);
+			created.createContext("/admin/", admin);
+			created.createContext("/v1/chat/completions", chat);
+			created.createContext("/chat/completions", chat);
+			created.setExecutor(workers);
+			created.start();
+			server = created;
+			port = created.getAddress().getPort();
+		}
+		catch (BindException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start the sandbox gateway on 127.0.0.1", ex);
+		}
+	}
+
+	@PreDestroy
+	synchronized void stop() {
+		down();
+		workers.shutdownNow();
+	}
+}
