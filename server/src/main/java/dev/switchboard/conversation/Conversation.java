@@ -26,7 +26,7 @@ import dev.switchboard.incident.Walk;
 @Service
 public class Conversation {
 
-	private static final List<String> WRITES = List.of("choose", "back", "run", "note", "sev", "commander", "resolve");
+	private static final List<String> WRITES = List.of("choose", "back", "run", "note", "sev", "commander", "resolve", "drill");
 
 	private final Declarations declarations;
 
@@ -44,8 +44,12 @@ public class Conversation {
 
 	private final DirectoryReplies directory;
 
+	private final DrillReplies drills;
+
 	public Conversation(Declarations declarations, Walk walk, StepActions actions, IncidentUpdates updates,
-			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory) {
+			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory,
+			DrillReplies drills) {
+		this.drills = drills;
 		this.declarations = declarations;
 		this.walk = walk;
 		this.actions = actions;
@@ -84,6 +88,7 @@ public class Conversation {
 				case "note" -> withIncident(ctx, "", id -> ack(updates.note(id, rest, actor(ctx), ctx.requestKey()), "Noted."));
 				case "sev" -> withIncident(ctx, "", id -> ack(updates.severity(id, rest, actor(ctx), ctx.requestKey()), "Severity is now " + rest + "."));
 				case "commander" -> withIncident(ctx, "", id -> ack(updates.commander(id, rest, actor(ctx), ctx.requestKey()), "Commander is now " + rest + "."));
+				case "drill" -> drills.command(rest, ctx);
 				case "resolve" -> withIncident(ctx, "", id -> resolved(updates.resolve(id, rest, actor(ctx), ctx.requestKey())));
 				default -> declare(words.length == 0 ? "" : line, ctx);
 			};

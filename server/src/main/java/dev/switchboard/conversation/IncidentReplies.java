@@ -11,6 +11,7 @@ import dev.switchboard.catalog.CatalogRegistry;
 import dev.switchboard.catalog.RegistryFacts;
 import dev.switchboard.conversation.Block.Button;
 import dev.switchboard.conversation.Block.Style;
+import dev.switchboard.drill.DrillProperties;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentState;
@@ -31,9 +32,17 @@ class IncidentReplies {
 
 	private final ChatTextRenderer text = new ChatTextRenderer();
 
-	IncidentReplies(CatalogRegistry catalogs, Clock clock) {
+	private final boolean drillRealMentions;
+
+	IncidentReplies(CatalogRegistry catalogs, Clock clock, DrillProperties drill) {
 		this.catalogs = catalogs;
 		this.clock = clock;
+		this.drillRealMentions = drill.realMentions();
+	}
+
+	/** In a drill people are named, not pinged, unless {@code switchboard.drill.real-mentions=true}. */
+	private boolean namesOnly(Incident incident) {
+		return incident.drill() && !drillRealMentions;
 	}
 
 	/** Header, engaged owners and vendor status pages, then the step: what a declaration posts. */
@@ -42,7 +51,7 @@ class IncidentReplies {
 		Ownership ownership = catalogs.current().ownership();
 		for (TimelineEvent e : state.timeline()) {
 			if (e.type() == EventType.MENTION_SENT && e.detail("action") == null) {
-				blocks.add(engaged(e, ownership, state.incident().drill()));
+				blocks.add(engaged(e, ownership, namesOnly(state.incident())));
 			}
 		}
 		if (state.incident().service() != null) {
@@ -81,7 +90,7 @@ class IncidentReplies {
 		blocks.add(new Block.Header(i.humanId() + " · " + step.title(), i.drill()));
 		String body = text.render(RegistryFacts.fill(step.body(), ownership));
 		if (!body.isBlank()) {
-			blocks.add(new Block.Paragraph(Mentions.spans(body, ownership, clock.instant(), i.drill())));
+			blocks.add(new Block.Paragraph(Mentions.spans(body, ownership, clock.instant(), namesOnly(i))));
 		}
 		if (step.strategy() != null) {
 			blocks.add(new Block.Context("Strategy: " + step.strategy().id()));

@@ -6,7 +6,14 @@ import java.util.Locale;
 public enum EventType {
 	DECLARED, STEP_ENTERED, CHOICE_MADE, BACKTRACKED, RUNBOOK_CHANGED, ACTION_REQUESTED, ACTION_APPROVED,
 	ACTION_STARTED, ACTION_SUCCEEDED, ACTION_FAILED, ACTION_REFUSED, MENTION_SENT, PAGE_SENT, SEVERITY_CHANGED,
-	COMMANDER_CHANGED, NOTE, MITIGATED, RESOLVED;
+	COMMANDER_CHANGED, NOTE, MITIGATED, RESOLVED,
+	/** Drills only: the facilitator's controls and the scenario's injected surprises. */
+	DRILL_STARTED, DRILL_INJECTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_FACT_ASKED, DRILL_ENDED;
+
+	/** True for the events only a drill records. */
+	public boolean drillOnly() {
+		return name().startsWith("DRILL_");
+	}
 
 	public String wire() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
