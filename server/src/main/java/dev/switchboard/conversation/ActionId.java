@@ -11,22 +11,29 @@ import java.util.regex.Pattern;
  *
  * @param step the step the button was shown on, so a click on an old message is refused
  * @param index the choice or action number (1-based)
+ * @param plan for {@link Kind#APPROVE}: the start of the hash of the plan shown on the button, so an
+ * approval is bound to the plan the approver saw; null otherwise
  */
-public record ActionId(Kind kind, long incidentId, String step, int index) {
+public record ActionId(Kind kind, long incidentId, String step, int index, String plan) {
+
+	public ActionId(Kind kind, long incidentId, String step, int index) {
+		this(kind, incidentId, step, index, null);
+	}
 
 	/** What pressing does. */
 	public enum Kind {
-		CHOOSE, RUN, BACK;
+		CHOOSE, RUN, BACK, APPROVE;
 
 		String wire() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
 	}
 
-	private static final Pattern FORM = Pattern.compile("(choose|run|back)/([1-9][0-9]{0,17})/([A-Za-z0-9_-]{1,200})/([0-9]{1,4})");
+	private static final Pattern FORM = Pattern
+		.compile("(choose|run|back|approve)/([1-9][0-9]{0,17})/([A-Za-z0-9_-]{1,200})/([0-9]{1,4})(?:/([0-9a-f]{8,64}))?");
 
 	public String encode() {
-		return kind.wire() + "/" + incidentId + "/" + step + "/" + index;
+		return kind.wire() + "/" + incidentId + "/" + step + "/" + index + (plan == null ? "" : "/" + plan);
 	}
 
 	public static Optional<ActionId> decode(String text) {
@@ -37,7 +44,11 @@ public record ActionId(Kind kind, long incidentId, String step, int index) {
 		if (!m.matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(new ActionId(Kind.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT)),
-				Long.parseLong(m.group(2)), m.group(3), Integer.parseInt(m.group(4))));
+		Kind kind = Kind.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT));
+		if ((kind == Kind.APPROVE) != (m.group(5) != null)) {
+			return Optional.empty();
+		}
+		return Optional.of(new ActionId(kind, Long.parseLong(m.group(2)), m.group(3), Integer.parseInt(m.group(4)),
+				m.group(5)));
 	}
 }

@@ -14,6 +14,7 @@ import dev.switchboard.incident.IncidentException;
 import dev.switchboard.incident.IncidentIds;
 import dev.switchboard.incident.IncidentUpdates;
 import dev.switchboard.incident.Incidents;
+import dev.switchboard.incident.PendingApprovals;
 import dev.switchboard.incident.Postmortems;
 import dev.switchboard.incident.StepActions;
 import dev.switchboard.incident.Walk;
@@ -26,7 +27,8 @@ import dev.switchboard.incident.Walk;
 @Service
 public class Conversation {
 
-	private static final List<String> WRITES = List.of("choose", "back", "run", "note", "sev", "commander", "resolve", "drill");
+	private static final List<String> WRITES = List.of("choose", "back", "run", "approve", "note", "sev", "commander",
+			"resolve", "drill");
 
 	private final Declarations declarations;
 
@@ -85,6 +87,7 @@ public class Conversation {
 				case "choose" -> withIncident(ctx, "", id -> moved(walk.choose(id, null, rest, actor(ctx), ctx.requestKey())));
 				case "back" -> withIncident(ctx, "", id -> moved(walk.back(id, rest.isEmpty() ? null : rest, actor(ctx), ctx.requestKey())));
 				case "run" -> withIncident(ctx, "", id -> moved(actions.run(id, null, number(rest), actor(ctx), ctx.requestKey())));
+				case "approve" -> withIncident(ctx, "", id -> moved(approve(id, null, rest, ctx)));
 				case "note" -> withIncident(ctx, "", id -> ack(updates.note(id, rest, actor(ctx), ctx.requestKey()), "Noted."));
 				case "sev" -> withIncident(ctx, "", id -> ack(updates.severity(id, rest, actor(ctx), ctx.requestKey()), "Severity is now " + rest + "."));
 				case "commander" -> withIncident(ctx, "", id -> ack(updates.commander(id, rest, actor(ctx), ctx.requestKey()), "Commander is now " + rest + "."));
@@ -113,11 +116,30 @@ public class Conversation {
 				case CHOOSE -> moved(walk.choose(a.incidentId(), a.step(), String.valueOf(a.index()), actor(ctx), ctx.requestKey()));
 				case RUN -> moved(actions.run(a.incidentId(), a.step(), a.index(), actor(ctx), ctx.requestKey()));
 				case BACK -> moved(walk.back(a.incidentId(), a.step(), actor(ctx), ctx.requestKey()));
+				case APPROVE -> moved(approve(a.incidentId(), a.step(), a.index() + " " + a.plan(), ctx));
 			};
 		}
 		catch (IncidentException ex) {
 			return Reply.ephemeral(ex.getMessage());
 		}
+	}
+
+	/** {@code <action> <plan>}: the plan as shown (its hash, or the first 8+ characters of it) binds the approval. */
+	private Applied<Incident> approve(long id, String step, String args, ChatContext ctx) {
+		String[] words = args.strip().split("\\s+");
+		if (words.length != 2) {
+			throw new IncidentException(IncidentException.Code.INVALID_REQUEST,
+					"approve which plan? type `approve <action> <plan>` as shown under the step");
+		}
+		int index = number(words[0]);
+		String shown = words[1].toLowerCase(Locale.ROOT);
+		String plan = shown.length() < 8 ? shown : PendingApprovals.of(incidents.state(id))
+			.stream()
+			.filter(p -> p.action() == index && p.planHash().startsWith(shown))
+			.map(PendingApprovals.PendingApproval::planHash)
+			.findFirst()
+			.orElse(shown);
+		return actions.approve(id, step, index, plan, actor(ctx), ctx.requestKey());
 	}
 
 	private static boolean isDeclare(String verb) {

@@ -15,6 +15,8 @@ import dev.switchboard.drill.DrillProperties;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentState;
+import dev.switchboard.incident.PendingApprovals;
+import dev.switchboard.incident.RoutePreviews;
 import dev.switchboard.incident.TimelineEvent;
 import dev.switchboard.ownership.Ownership;
 import dev.switchboard.runbook.ActionCommand;
@@ -30,13 +32,16 @@ class IncidentReplies {
 
 	private final Clock clock;
 
+	private final RoutePreviews previews;
+
 	private final ChatTextRenderer text = new ChatTextRenderer();
 
 	private final boolean drillRealMentions;
 
-	IncidentReplies(CatalogRegistry catalogs, Clock clock, DrillProperties drill) {
+	IncidentReplies(CatalogRegistry catalogs, Clock clock, RoutePreviews previews, DrillProperties drill) {
 		this.catalogs = catalogs;
 		this.clock = clock;
+		this.previews = previews;
 		this.drillRealMentions = drill.realMentions();
 	}
 
@@ -98,11 +103,20 @@ class IncidentReplies {
 		if (!state.actions().isEmpty() && i.open()) {
 			List<Button> actions = new ArrayList<>();
 			for (IncidentState.ActionState a : state.actions()) {
-				actions.add(new Button(a.action().text() + (a.status() == IncidentState.ActionState.Status.PENDING ? ""
-						: " (" + a.status().label() + ")"), a.detail(),
-						new ActionId(ActionId.Kind.RUN, i.id(), step.id(), a.index()), changesProduction(a) ? Style.DANGER
-								: Style.DEFAULT,
-						changesProduction(a) ? "This changes production: " + a.action().text() + ". Run it?" : null));
+				String plan = plan(i, a);
+				actions.add(new Button(a.action().text() + (plan == null ? "" : " — " + plan)
+						+ (a.status() == IncidentState.ActionState.Status.PENDING ? "" : " (" + a.status().label() + ")"),
+						a.detail(), new ActionId(ActionId.Kind.RUN, i.id(), step.id(), a.index()),
+						changesProduction(a) ? Style.DANGER : Style.DEFAULT, changesProduction(a)
+								? "This changes production: " + (plan == null ? a.action().text() : plan) + ". Run it?" : null));
+			}
+			for (PendingApprovals.PendingApproval p : PendingApprovals.of(state)) {
+				blocks.add(new Block.Context("Action " + p.action() + " awaits a second authorized person (not "
+						+ p.requestedBy() + "): " + p.summary() + " — plan " + p.shortHash() + "; type `approve "
+						+ p.action() + " " + p.shortHash() + "` or press Approve"));
+				actions.add(new Button("Approve: " + p.summary(), "plan " + p.shortHash(),
+						new ActionId(ActionId.Kind.APPROVE, i.id(), step.id(), p.action(), p.shortHash()), Style.PRIMARY,
+						"Approve exactly this change: " + p.summary() + "?"));
 			}
 			blocks.add(new Block.Buttons(actions));
 		}
@@ -162,6 +176,14 @@ class IncidentReplies {
 			spans.add(new Span.Plain("nobody holds it now — check ownership.yaml"));
 		}
 		return new Block.Paragraph(spans);
+	}
+
+	/** The live plan of a route action not yet done, for its button; null for other actions. */
+	private String plan(Incident i, IncidentState.ActionState a) {
+		if (a.status() == IncidentState.ActionState.Status.DONE || a.status() == IncidentState.ActionState.Status.RUNNING) {
+			return null;
+		}
+		return previews.describe(i, a.action().command()).orElse(null);
 	}
 
 	private static boolean changesProduction(IncidentState.ActionState a) {

@@ -7,6 +7,12 @@ public enum EventType {
 	DECLARED, STEP_ENTERED, CHOICE_MADE, BACKTRACKED, RUNBOOK_CHANGED, ACTION_REQUESTED, ACTION_APPROVED,
 	ACTION_STARTED, ACTION_SUCCEEDED, ACTION_FAILED, ACTION_REFUSED, MENTION_SENT, PAGE_SENT, SEVERITY_CHANGED,
 	COMMANDER_CHANGED, NOTE, MITIGATED, RESOLVED,
+	/** A route change waits for a second authorized person to approve its exact plan. */
+	APPROVAL_REQUESTED,
+	/** The gateway accepted a route change; details hold what reading the route back showed. */
+	ROUTE_WRITTEN,
+	/** A route change's lease ends soon: restore the route or keep it on purpose. */
+	LEASE_REMINDER,
 	/** Drills only: the facilitator's controls and the scenario's injected surprises. */
 	DRILL_STARTED, DRILL_INJECTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_FACT_ASKED, DRILL_ENDED;
 

@@ -119,7 +119,7 @@ public class Incidents {
 
 	private static ActionState.Status statusOf(EventType type) {
 		return switch (type) {
-			case ACTION_REQUESTED -> ActionState.Status.REQUESTED;
+			case ACTION_REQUESTED, APPROVAL_REQUESTED -> ActionState.Status.REQUESTED;
 			case ACTION_APPROVED -> ActionState.Status.APPROVED;
 			case ACTION_STARTED -> ActionState.Status.RUNNING;
 			case ACTION_SUCCEEDED, PAGE_SENT, MENTION_SENT -> ActionState.Status.DONE;

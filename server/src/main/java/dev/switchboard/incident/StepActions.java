@@ -3,7 +3,6 @@ package dev.switchboard.incident;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.switchboard.catalog.CatalogRegistry;
@@ -25,33 +24,35 @@ public class StepActions {
 
 	private final CatalogRegistry catalogs;
 
-	private final ObjectProvider<RouteChanges> routes;
+	private final RouteActions routes;
 
-	public StepActions(IncidentTransactions transactions, Incidents incidents, CatalogRegistry catalogs,
-			ObjectProvider<RouteChanges> routes) {
+	StepActions(IncidentTransactions transactions, Incidents incidents, CatalogRegistry catalogs, RouteActions routes) {
 		this.transactions = transactions;
 		this.incidents = incidents;
 		this.catalogs = catalogs;
 		this.routes = routes;
 	}
 
-	/** Runs action {@code index} (1-based) of step {@code step}, which must be the current step. */
+	/** An action of the current step. */
+	record StepAction(Step step, Action action) {
+	}
+
+	/**
+	 * Runs action {@code index} (1-based) of step {@code step}, which must be the current step. Route
+	 * changes ({@code gateway …}) go through {@link RouteActions}: authorized, approved where needed,
+	 * applied once, read back and verified, without holding the incident's lock during gateway calls.
+	 */
 	public Applied<Incident> run(long id, String step, int index, Actor actor, String requestKey) {
 		Ownership ownership = catalogs.current().ownership();
 		People.requirePerson(ownership, actor);
+		if (changesRoute(id, step, index)) {
+			return routes.run(id, step, index, actor, requestKey);
+		}
 		return transactions.change(id, requestKey, (incident, change) -> {
 			Walk.requireOpen(incident);
-			Runbook runbook = incidents.runbook(incident);
-			Step at = runbook.step(incident.currentStep()).orElseThrow();
-			if (step != null && !step.equals(at.id())) {
-				throw new IncidentException(Code.STEP_ALREADY_DECIDED,
-						incident.humanId() + " has moved on from '" + step + "' to '" + at.id() + "'");
-			}
-			if (index < 1 || index > at.actions().size()) {
-				throw new IncidentException(Code.ACTION_UNAVAILABLE,
-						"step '" + at.id() + "' has no action " + index + " (it has " + at.actions().size() + ")");
-			}
-			Action action = at.actions().get(index - 1);
+			StepAction located = actionAt(incidents, incident, step, index);
+			Step at = located.step();
+			Action action = located.action();
 			Map<String, Object> base = new LinkedHashMap<>();
 			base.put("action", String.valueOf(index));
 			base.put("text", action.text());
@@ -79,15 +80,44 @@ public class StepActions {
 				change.record(EventType.ACTION_FAILED, actor, at.id(), with(base, "result", invalid.reason()));
 			}
 			else {
-				RouteChanges gateway = routes.getIfAvailable();
-				RouteChanges.Outcome outcome = gateway == null
-						? new RouteChanges.Outcome(false, "no gateway is configured on this server; nothing was changed")
-						: gateway.run(incident, command, actor);
-				change.record(outcome.succeeded() ? EventType.ACTION_SUCCEEDED : EventType.ACTION_FAILED, actor, at.id(),
-						with(base, "result", outcome.result()));
+				// reachable only when the step changed between the unlocked look-up and the lock
+				throw new IncidentException(Code.ACTION_UNAVAILABLE, "'" + action.text() + "' changed meanwhile; try again");
 			}
 			return incident;
 		});
+	}
+
+	/**
+	 * Approves a route change waiting for a second approver: {@code planHash} must be the exact plan
+	 * waiting, and the approver an authorized person other than the one who asked. Then the change runs.
+	 */
+	public Applied<Incident> approve(long id, String step, int index, String planHash, Actor actor, String requestKey) {
+		People.requirePerson(catalogs.current().ownership(), actor);
+		return routes.approve(id, step, index, planHash, actor, requestKey);
+	}
+
+	/** Looked up without the lock; a stale or invalid request goes the usual way (replayed or refused there). */
+	private boolean changesRoute(long id, String step, int index) {
+		try {
+			return RouteCommand.of(actionAt(incidents, incidents.get(id), step, index).action().command()).isPresent();
+		}
+		catch (IncidentException ex) {
+			return false;
+		}
+	}
+
+	static StepAction actionAt(Incidents incidents, Incident incident, String step, int index) {
+		Runbook runbook = incidents.runbook(incident);
+		Step at = runbook.step(incident.currentStep()).orElseThrow();
+		if (step != null && !step.equals(at.id())) {
+			throw new IncidentException(Code.STEP_ALREADY_DECIDED,
+					incident.humanId() + " has moved on from '" + step + "' to '" + at.id() + "'");
+		}
+		if (index < 1 || index > at.actions().size()) {
+			throw new IncidentException(Code.ACTION_UNAVAILABLE,
+					"step '" + at.id() + "' has no action " + index + " (it has " + at.actions().size() + ")");
+		}
+		return new StepAction(at, at.actions().get(index - 1));
 	}
 
 	private static Map<String, Object> engaged(Map<String, Object> base, Ownership ownership, String principal,

@@ -82,6 +82,9 @@ class IncidentController {
 	record ActionBody(String step, int action) {
 	}
 
+	record ApprovalBody(String step, int action, String plan) {
+	}
+
 	record NoteBody(String text) {
 	}
 
@@ -146,6 +149,17 @@ class IncidentController {
 	ResponseEntity<IncidentView> action(@PathVariable String id, @RequestBody ActionBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), actions.run(id(id), body.step(), body.action(), actor(request), scoped(id, key, request)));
+	}
+
+	/** A second approver approves a waiting route change: {@code plan} is the hash of the plan they read. */
+	@PostMapping("/{id}/approvals")
+	ResponseEntity<IncidentView> approve(@PathVariable String id, @RequestBody ApprovalBody body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		if (body == null || body.plan() == null) {
+			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'plan' (the plan hash) is required");
+		}
+		return reply(id(id), actions.approve(id(id), body.step(), body.action(), body.plan(), actor(request),
+				scoped(id, key, request)));
 	}
 
 	@PostMapping("/{id}/notes")
