@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import dev.switchboard.drill.scenario.Scenarios;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.lint.FindingSink;
 import dev.switchboard.lint.LintReport;
@@ -35,6 +36,8 @@ public final class CatalogLoader {
 	private final RunbookParser parser = new RunbookParser();
 
 	private final OwnershipLoader ownershipLoader = new OwnershipLoader();
+
+	private final Scenarios scenarios = new Scenarios();
 
 	/** One runbook file after the rules ran: the runbook (null if unreadable) and its findings. */
 	public record CheckedFile(String file, Path path, Runbook runbook, String source, List<Finding> findings) {
@@ -60,7 +63,19 @@ public final class CatalogLoader {
 		Map<String, CheckedFile> files = checkRunbooks(runbooksDir, ownership.ownership(), options, findings);
 		files.values().forEach(f -> findings.addAll(f.findings()));
 		findings.addAll(serviceRunbookLinks(ownership, files.values(), ownershipFile.toString()));
-		return LintReport.of(findings, files.size() + 1);
+		Scenarios.Checked scenarios = checkScenarios(runbooksDir, files.values(), ownership.ownership());
+		findings.addAll(scenarios.findings());
+		return LintReport.of(findings, files.size() + 1 + scenarios.files());
+	}
+
+	/**
+	 * Reads and checks the drill scenarios of {@code <runbooks>/drills/} against the runbooks that parsed
+	 * (a runbook with lint errors still anchors its scenarios) and warns about runbooks no scenario covers.
+	 */
+	public Scenarios.Checked checkScenarios(Path runbooksDir, java.util.Collection<CheckedFile> files,
+			Ownership ownership) {
+		List<Runbook> runbooks = files.stream().map(CheckedFile::runbook).filter(java.util.Objects::nonNull).toList();
+		return scenarios.check(runbooksDir, runbooks, ownership);
 	}
 
 	/**

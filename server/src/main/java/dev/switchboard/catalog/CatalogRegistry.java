@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.switchboard.drill.scenario.Scenarios;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.ownership.Ownership;
 import dev.switchboard.ownership.OwnershipLoader;
@@ -99,8 +100,10 @@ public class CatalogRegistry {
 			}
 		}
 		findings.addAll(CatalogLoader.serviceRunbookLinks(loaded, files.values(), properties.ownershipFile().toString()));
+		Scenarios.Checked scenarios = loader.checkScenarios(properties.runbooksDir(), files.values(), ownership);
+		findings.addAll(scenarios.findings());
 		findings.stream().filter(Finding::isError).forEach(f -> log.warn("lint: {}", f));
-		Catalog catalog = new Catalog(ownership, served, sources, findings, clock.instant());
+		Catalog catalog = new Catalog(ownership, served, sources, findings, clock.instant(), scenarios.valid());
 		log.info("catalog loaded: {} runbooks served of {} files in {}, {} findings", served.size(), files.size(),
 				properties.runbooksDir().toAbsolutePath().normalize(), findings.size());
 		current.set(catalog);
@@ -116,6 +119,12 @@ public class CatalogRegistry {
 		}
 		catch (IOException ex) {
 			out.append("no-runbooks");
+		}
+		try (var files = Files.list(properties.runbooksDir().resolve(Scenarios.FOLDER))) {
+			files.sorted().forEach(p -> append(out, p));
+		}
+		catch (IOException ex) {
+			out.append("no-drills");
 		}
 		return out.toString();
 	}

@@ -29,7 +29,7 @@ import dev.switchboard.incident.Walk;
 public class Conversation {
 
 	private static final List<String> WRITES = List.of("choose", "back", "run", "approve", "note", "sev", "commander",
-			"resolve");
+			"resolve", "drill");
 
 	private final Declarations declarations;
 
@@ -49,8 +49,12 @@ public class Conversation {
 
 	private final RouteReport routes;
 
+	private final DrillReplies drills;
+
 	public Conversation(Declarations declarations, Walk walk, StepActions actions, IncidentUpdates updates,
-			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory, RouteReport routes) {
+			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory,
+			RouteReport routes, DrillReplies drills) {
+		this.drills = drills;
 		this.declarations = declarations;
 		this.walk = walk;
 		this.actions = actions;
@@ -92,6 +96,7 @@ public class Conversation {
 				case "note" -> withIncident(ctx, "", id -> ack(updates.note(id, rest, actor(ctx), ctx.requestKey()), "Noted."));
 				case "sev" -> withIncident(ctx, "", id -> ack(updates.severity(id, rest, actor(ctx), ctx.requestKey()), "Severity is now " + rest + "."));
 				case "commander" -> withIncident(ctx, "", id -> ack(updates.commander(id, rest, actor(ctx), ctx.requestKey()), "Commander is now " + rest + "."));
+				case "drill" -> drills.command(rest, ctx);
 				case "resolve" -> withIncident(ctx, "", id -> resolved(updates.resolve(id, rest, actor(ctx), ctx.requestKey())));
 				default -> declare(words.length == 0 ? "" : line, ctx);
 			};

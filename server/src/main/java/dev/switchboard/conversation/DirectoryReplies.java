@@ -1,12 +1,16 @@
 package dev.switchboard.conversation;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import dev.switchboard.catalog.CatalogRegistry;
 import dev.switchboard.catalog.Directory;
+import dev.switchboard.catalog.DrillHistory;
 import dev.switchboard.ownership.Person;
 import dev.switchboard.ownership.Vendor;
 import dev.switchboard.runbook.Runbook;
@@ -19,9 +23,15 @@ class DirectoryReplies {
 
 	private final CatalogRegistry catalogs;
 
-	DirectoryReplies(Directory directory, CatalogRegistry catalogs) {
+	private final DrillHistory drills;
+
+	private final Clock clock;
+
+	DirectoryReplies(Directory directory, CatalogRegistry catalogs, DrillHistory drills, Clock clock) {
 		this.directory = directory;
 		this.catalogs = catalogs;
+		this.drills = drills;
+		this.clock = clock;
 	}
 
 	Reply who(String name) {
@@ -87,14 +97,28 @@ class DirectoryReplies {
 		List<Block> blocks = new ArrayList<>();
 		blocks.add(new Block.Header("Runbooks", false));
 		StringBuilder text = new StringBuilder();
+		Map<String, DrillHistory.LastDrill> last = drills.lastByRunbook();
+		List<String> stale = new ArrayList<>();
 		for (Runbook r : catalogs.current().allRunbooks()) {
 			text.append("• ").append(r.id()).append(" (").append(r.severity()).append(")");
 			if (!r.aliases().isEmpty()) {
 				text.append(" — also: ").append(String.join(", ", r.aliases()));
 			}
 			text.append("\n  ").append(r.summary()).append('\n');
+			DrillHistory.LastDrill d = last.get(r.id());
+			boolean isStale = drills.stale(r.id(), clock.instant());
+			text.append("  ").append(d == null ? "never drilled" : "last drilled " + d.at().atZone(ZoneOffset.UTC).toLocalDate()
+					+ " (" + d.incident() + "), score " + d.score() + "/100").append(isStale ? "  ⚠ " + (d == null ? "UNDRILLED" : "STALE") : "")
+				.append('\n');
+			if (isStale) {
+				stale.add(r.id());
+			}
 		}
 		blocks.add(new Block.Paragraph(List.of(new Span.Plain(text.toString().strip()))));
+		if (!stale.isEmpty()) {
+			blocks.add(new Block.Context("Undrilled or not drilled in " + drills.staleAfter().toDays() + " days: "
+					+ String.join(", ", stale) + ". Rehearse with `drill <runbook>`."));
+		}
 		return new Reply(blocks, true, null, false);
 	}
 
@@ -105,6 +129,8 @@ class DirectoryReplies {
 				choose <n|label> | back [step] | run <n>    walk the runbook, run a step's action
 				note <text> | sev <level> | commander <person> | resolve [summary]
 				approve <n> <plan>                          second approval of a route change
-				who <service|role|team|person> | vendor <id> | runbooks | routes | list""")))), true, null, false);
+				who <service|role|team|person> | vendor <id> | runbooks | routes | list
+				drill <runbook|scenario> [scenario]          rehearse on the sandbox gateway
+				drill pause | resume | next | end | fact <key> | report""")))), true, null, false);
 	}
 }

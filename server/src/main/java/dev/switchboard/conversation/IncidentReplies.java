@@ -11,6 +11,7 @@ import dev.switchboard.catalog.CatalogRegistry;
 import dev.switchboard.catalog.RegistryFacts;
 import dev.switchboard.conversation.Block.Button;
 import dev.switchboard.conversation.Block.Style;
+import dev.switchboard.drill.DrillProperties;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentState;
@@ -35,10 +36,18 @@ class IncidentReplies {
 
 	private final ChatTextRenderer text = new ChatTextRenderer();
 
-	IncidentReplies(CatalogRegistry catalogs, Clock clock, RoutePreviews previews) {
+	private final boolean drillRealMentions;
+
+	IncidentReplies(CatalogRegistry catalogs, Clock clock, RoutePreviews previews, DrillProperties drill) {
 		this.catalogs = catalogs;
 		this.clock = clock;
 		this.previews = previews;
+		this.drillRealMentions = drill.realMentions();
+	}
+
+	/** In a drill people are named, not pinged, unless {@code switchboard.drill.real-mentions=true}. */
+	private boolean namesOnly(Incident incident) {
+		return incident.drill() && !drillRealMentions;
 	}
 
 	/** The status (header, engaged owners, vendor status pages), then the step: what a declaration posts. */
@@ -70,7 +79,7 @@ class IncidentReplies {
 				new Block.Field("Service", i.service() == null ? "—" : i.service()))));
 		for (TimelineEvent e : state.timeline()) {
 			if (e.type() == EventType.MENTION_SENT && e.detail("action") == null) {
-				blocks.add(engaged(e, ownership, i.drill()));
+				blocks.add(engaged(e, ownership, namesOnly(i)));
 			}
 		}
 		if (i.service() != null) {
@@ -87,7 +96,7 @@ class IncidentReplies {
 		blocks.add(new Block.Header(i.humanId() + " · " + step.title(), i.drill()));
 		String body = text.render(RegistryFacts.fill(step.body(), ownership));
 		if (!body.isBlank()) {
-			blocks.add(new Block.Paragraph(Mentions.spans(body, ownership, clock.instant(), i.drill())));
+			blocks.add(new Block.Paragraph(Mentions.spans(body, ownership, clock.instant(), namesOnly(i))));
 		}
 		if (step.strategy() != null) {
 			blocks.add(new Block.Context("Strategy: " + step.strategy().id()));

@@ -12,7 +12,14 @@ public enum EventType {
 	/** The gateway accepted a route change; details hold what reading the route back showed. */
 	ROUTE_WRITTEN,
 	/** A route change's lease ends soon: restore the route or keep it on purpose. */
-	LEASE_REMINDER;
+	LEASE_REMINDER,
+	/** Drills only: the facilitator's controls and the scenario's injected surprises. */
+	DRILL_STARTED, DRILL_INJECTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_FACT_ASKED, DRILL_ENDED;
+
+	/** True for the events only a drill records. */
+	public boolean drillOnly() {
+		return name().startsWith("DRILL_");
+	}
 
 	public String wire() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

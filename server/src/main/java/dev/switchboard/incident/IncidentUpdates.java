@@ -95,6 +95,24 @@ public class IncidentUpdates {
 		});
 	}
 
+	/**
+	 * Records a drill event (facilitator control, injected surprise, fact asked, end) in a drill's
+	 * timeline; refused on a real incident and for any other event type.
+	 */
+	public Applied<Incident> drillEvent(long id, EventType type, Actor actor, Map<String, Object> details,
+			String requestKey) {
+		if (!type.drillOnly()) {
+			throw new IllegalArgumentException(type.wire() + " is not a drill event");
+		}
+		return transactions.change(id, requestKey, (incident, change) -> {
+			if (!incident.drill()) {
+				throw new IncidentException(Code.INVALID_REQUEST, incident.humanId() + " is not a drill");
+			}
+			change.record(type, actor, incident.currentStep(), details);
+			return incident;
+		});
+	}
+
 	/** Records where the incident lives in chat (channel, status and step message ids). */
 	public Applied<Incident> chat(long id, ChatRef chat) {
 		return transactions.change(id, null, (incident, change) -> {

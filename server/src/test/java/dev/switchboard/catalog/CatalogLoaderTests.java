@@ -35,8 +35,8 @@ class CatalogLoaderTests {
 
 		assertThat(report.findings()).isEmpty();
 		assertThat(report.passed()).isTrue();
-		assertThat(report.filesChecked()).isEqualTo(5);
-		assertThat(report.summary()).isEqualTo("5 files checked: 0 errors, 0 warnings");
+		assertThat(report.filesChecked()).as("ownership.yaml, 4 runbooks, 6 drill scenarios").isEqualTo(11);
+		assertThat(report.summary()).isEqualTo("11 files checked: 0 errors, 0 warnings");
 	}
 
 	@Test

@@ -1,6 +1,11 @@
 package dev.switchboard.catalog.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.CatalogRegistry;
+import dev.switchboard.catalog.DrillHistory;
 import dev.switchboard.catalog.RegistryFacts;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.runbook.ChatTextRenderer;
@@ -28,16 +34,31 @@ class RunbookController {
 
 	private final HtmlStepRenderer html = new HtmlStepRenderer();
 
-	RunbookController(CatalogRegistry registry) {
+	private final ObjectProvider<DrillHistory> drills;
+
+	private final Clock clock;
+
+	RunbookController(CatalogRegistry registry, ObjectProvider<DrillHistory> drills, Clock clock) {
 		this.registry = registry;
+		this.drills = drills;
+		this.clock = clock;
+	}
+
+	/** When the runbook was last drilled and with what score (null: never), and whether that is too long ago. */
+	record LastDrill(Instant at, String incident, int score, boolean stale) {
 	}
 
 	record RunbookSummary(String id, String title, String summary, String severity, String owner, List<String> services,
-			List<String> aliases, String sha256, String commit, int steps) {
+			List<String> aliases, String sha256, String commit, int steps, LastDrill lastDrill, boolean drillStale) {
 
 		static RunbookSummary of(Runbook r) {
+			return of(r, null, false);
+		}
+
+		static RunbookSummary of(Runbook r, DrillHistory.LastDrill last, boolean stale) {
 			return new RunbookSummary(r.id(), r.title(), r.summary(), r.severity(), r.owner(), r.services(), r.aliases(),
-					r.version().sha256(), r.version().commit(), r.steps().size());
+					r.version().sha256(), r.version().commit(), r.steps().size(),
+					last == null ? null : new LastDrill(last.at(), last.incident(), last.score(), stale), stale);
 		}
 	}
 
@@ -53,7 +74,15 @@ class RunbookController {
 
 	@GetMapping("/runbooks")
 	List<RunbookSummary> list() {
-		return registry.current().allRunbooks().stream().map(RunbookSummary::of).toList();
+		DrillHistory history = drills.getIfAvailable();
+		if (history == null) {
+			return registry.current().allRunbooks().stream().map(RunbookSummary::of).toList();
+		}
+		Map<String, DrillHistory.LastDrill> last = history.lastByRunbook();
+		Instant now = clock.instant();
+		return registry.current().allRunbooks().stream()
+			.map(r -> RunbookSummary.of(r, last.get(r.id()), history.stale(r.id(), now)))
+			.toList();
 	}
 
 	@GetMapping("/runbooks/{id}")
