@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context on H2, the in-process sandbox gateway answering real HTTP probes, and a clock the test
  * moves, so a 20-minute scenario runs in milliseconds.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.NONE,
+@SpringBootTest(classes = { TestApplication.class, DrillTestClock.class }, webEnvironment = WebEnvironment.NONE,
 		properties = { "spring.datasource.url=jdbc:h2:mem:drills;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 				"switchboard.catalog.runbooks=../runbooks", "switchboard.catalog.ownership=../ownership.yaml",
 				"switchboard.gateway.verify.probes=3", "switchboard.gateway.verify.window=0s" })

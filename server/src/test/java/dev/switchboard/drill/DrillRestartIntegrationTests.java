@@ -95,7 +95,7 @@ class DrillRestartIntegrationTests {
 
 	/** @param drillAdapter a production adapter to register and make the drill adapter, or null */
 	private static ConfigurableApplicationContext start(Path db, String drillAdapter) {
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(TestApplication.class, DrillTestClock.class).web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath()
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 					"switchboard.catalog.runbooks=../runbooks", "switchboard.catalog.ownership=../ownership.yaml",
