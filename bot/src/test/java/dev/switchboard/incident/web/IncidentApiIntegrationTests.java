@@ -273,7 +273,7 @@ class IncidentApiIntegrationTests {
 	}
 
 	@Test
-	void reportsARouteFlipThatCouldNotRunAsFailedWithoutChangingTheStatus() {
+	void holdsATierOneRouteFlipForASecondApproverWithoutChangingTheStatus() {
 		String id = declare("ai-outage").get("id").asString();
 		choose(id, "triage", "Hard outage");
 		choose(id, "hard-outage", "Switch to the secondary route");
@@ -284,12 +284,11 @@ class IncidentApiIntegrationTests {
 		JsonNode view = ran.json();
 		JsonNode action = view.get("currentStep").get("actions").get(0);
 		assertThat(action.get("text").asString()).isEqualTo("gateway flip invoice-extraction secondary");
-		assertThat(action.get("status").asString()).isEqualTo("failed");
-		assertThat(action.get("detail").asString()).contains("nothing was changed");
+		assertThat(action.get("status").asString()).isEqualTo("requested");
 		assertThat(view.get("status").asString()).isEqualTo("open");
 		assertThat(view.get("mitigatedAt").isNull()).isTrue();
-		assertThat(strings(view.get("timeline"), "type")).contains("action-requested", "action-failed")
-			.doesNotContain("action-succeeded", "mitigated");
+		assertThat(strings(view.get("timeline"), "type")).contains("action-requested", "approval-requested")
+			.doesNotContain("action-started", "action-succeeded", "mitigated");
 		assertProblem(api.post("/api/incidents/" + id + "/actions", PRIYA, json("step", "switch-route", "action", 9)), 409,
 				"ACTION_UNAVAILABLE");
 	}
