@@ -9,6 +9,7 @@
 #   BENCH_COLD_REPEATS=3                     fresh-JVM runs per size
 #   BENCH_QUIET_IDLE=85 BENCH_QUIET_MAX_WAIT=300   wait (at most that many s) for the CPUs to be this % idle
 #                                                  before each measurement: other jobs skew wall times
+#   BENCH_PHASES="warm breakdown cold cli"   which measurements to run (corpora are always written)
 #   BENCH_PROFILE=0                          1: also record a JFR profile of the warm 10,000 run and print hotspots
 set -euo pipefail
 
@@ -22,6 +23,7 @@ QUIET_IDLE=${BENCH_QUIET_IDLE:-85}
 QUIET_MAX_WAIT=${BENCH_QUIET_MAX_WAIT:-300}
 OUT=$WORK/results.md
 JAR=bot/target/switchboard.jar
+PHASES=" ${BENCH_PHASES:-warm breakdown cold cli} "
 mkdir -p "$WORK"
 : >"$OUT"
 
@@ -50,6 +52,7 @@ wait_quiet() {
 }
 
 ms() { echo $(($(date +%s%N) / 1000000)); }
+phase() { [[ $PHASES == *" $1 "* ]]; }
 
 # --- build -------------------------------------------------------------------------------------
 echo "building server, bench harness and (if stale) the CLI jar ..." >&2
@@ -81,82 +84,90 @@ say ""
 
 # --- warm, in-process --------------------------------------------------------------------------
 sizes_csv=$(IFS=,; echo "${SIZES[*]}")
-say "### Warm: CatalogLoader.lint in one JVM"
-say ""
-say "\`java $HEAP -cp \$CP dev.switchboard.bench.LintBench measure --sizes $sizes_csv --work $WORK\` (CPUs $(wait_quiet) % idle at start)"
-say ""
-"${BENCH[@]}" measure --sizes "$sizes_csv" --work "$WORK" | tee -a "$OUT"
-say ""
-mid=${SIZES[$((${#SIZES[@]} / 2))]}
-say "\`java $HEAP -cp \$CP dev.switchboard.bench.LintBench breakdown --runbooks $WORK/n$mid\` (CPUs $(wait_quiet) % idle at start)"
-"${BENCH[@]}" breakdown --runbooks "$WORK/n$mid" | tee -a "$OUT"
-say ""
+if phase warm; then
+	say "### Warm: CatalogLoader.lint in one JVM"
+	say ""
+	say "\`java $HEAP -cp \$CP dev.switchboard.bench.LintBench measure --sizes $sizes_csv --work $WORK\` (CPUs $(wait_quiet) % idle at start)"
+	say ""
+	"${BENCH[@]}" measure --sizes "$sizes_csv" --work "$WORK" | tee -a "$OUT"
+	say ""
+fi
+if phase breakdown; then
+	mid=${SIZES[$((${#SIZES[@]} / 2))]}
+	say "\`java $HEAP -cp \$CP dev.switchboard.bench.LintBench breakdown --runbooks $WORK/n$mid\` (CPUs $(wait_quiet) % idle at start)"
+	"${BENCH[@]}" breakdown --runbooks "$WORK/n$mid" | tee -a "$OUT"
+	say ""
+fi
 
 # --- cold, fresh JVM per run -------------------------------------------------------------------
-say "### Cold: one lint in a fresh JVM (best / median of $COLD_REPEATS)"
-say ""
-say "\`/usr/bin/time -v java $HEAP -cp \$CP dev.switchboard.bench.LintBench once --runbooks $WORK/n<N>\`"
-say ""
-say "| runbooks | wall s incl. JVM start (best / median) | lint() ms in-JVM (best) | runbooks/s (best wall) | CPU s user+sys (best run) | max RSS MB | peak heap MB | errors | idle % before |"
-say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-for n in "${SIZES[@]}"; do
-	walls=() best_line="" best_wall=999999 rss=0 cpu=0 idles=()
-	for ((r = 0; r < COLD_REPEATS; r++)); do
-		idles+=("$(wait_quiet)")
-		line=$(/usr/bin/time -v -o "$WORK/time.txt" "${BENCH[@]}" once --runbooks "$WORK/n$n")
-		wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; printf "%.2f", s}' "$WORK/time.txt")
-		walls+=("$wall")
-		if awk -v a="$wall" -v b="$best_wall" 'BEGIN{exit !(a<b)}'; then
-			best_wall=$wall best_line=$line
-			rss=$(awk -F': ' '/Maximum resident set size/{printf "%d", $2/1024}' "$WORK/time.txt")
-			cpu=$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{printf "%.1f", u+s}' "$WORK/time.txt")
-		fi
+if phase cold; then
+	say "### Cold: one lint in a fresh JVM (best / median of $COLD_REPEATS)"
+	say ""
+	say "\`/usr/bin/time -v java $HEAP -cp \$CP dev.switchboard.bench.LintBench once --runbooks $WORK/n<N>\`"
+	say ""
+	say "| runbooks | wall s incl. JVM start (best / median) | lint() ms in-JVM (best) | runbooks/s (best wall) | CPU s user+sys (best run) | max RSS MB | peak heap MB | errors | idle % before |"
+	say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for n in "${SIZES[@]}"; do
+		walls=() best_line="" best_wall=999999 rss=0 cpu=0 idles=()
+		for ((r = 0; r < COLD_REPEATS; r++)); do
+			idles+=("$(wait_quiet)")
+			line=$(/usr/bin/time -v -o "$WORK/time.txt" "${BENCH[@]}" once --runbooks "$WORK/n$n")
+			wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; printf "%.2f", s}' "$WORK/time.txt")
+			walls+=("$wall")
+			if awk -v a="$wall" -v b="$best_wall" 'BEGIN{exit !(a<b)}'; then
+				best_wall=$wall best_line=$line
+				rss=$(awk -F': ' '/Maximum resident set size/{printf "%d", $2/1024}' "$WORK/time.txt")
+				cpu=$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{printf "%.1f", u+s}' "$WORK/time.txt")
+			fi
+		done
+		median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+		kv() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" <<<"$best_line"; }
+		say "| $(printf "%'d" "$n") | $best_wall / $median | $(kv lint_ms) | $(awk -v n="$n" -v w="$best_wall" 'BEGIN{printf "%\047d", n/w}') | $cpu | $rss | $(kv peak_heap_mb) | $(kv errors) | ${idles[*]} |"
 	done
-	median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-	kv() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" <<<"$best_line"; }
-	say "| $(printf "%'d" "$n") | $best_wall / $median | $(kv lint_ms) | $(awk -v n="$n" -v w="$best_wall" 'BEGIN{printf "%\047d", n/w}') | $cpu | $rss | $(kv peak_heap_mb) | $(kv errors) | ${idles[*]} |"
-done
-say ""
+	say ""
+fi
 
 # --- the CLI, as authors run it ----------------------------------------------------------------
-say "### CLI end to end: \`java -jar $JAR lint --runbooks <dir> --ownership ownership.yaml\`"
-say ""
-if command -v hyperfine >/dev/null && command -v jq >/dev/null; then
-	say "hyperfine $(hyperfine --version | cut -d' ' -f2), \`--warmup 1\`, runs per size: 10 / 5 / 3"
+if phase cli; then
+	say "### CLI end to end: \`java -jar $JAR lint --runbooks <dir> --ownership ownership.yaml\`"
 	say ""
-	say "| runbooks | mean s ± σ | min s | max s | runbooks/s (min) | max RSS MB | exit | idle % before |"
-	say "|---:|---:|---:|---:|---:|---:|---:|---:|"
-	for n in "${SIZES[@]}"; do
-		runs=$((n <= 10 ? 10 : n <= 1000 ? 5 : 3))
-		idle=$(wait_quiet)
-		hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/cli-$n.json" \
-			"java -jar $JAR lint --runbooks $WORK/n$n --ownership ownership.yaml" >/dev/null
-		set +e
-		/usr/bin/time -v -o "$WORK/time.txt" java -jar "$JAR" lint --runbooks "$WORK/n$n" --ownership ownership.yaml >/dev/null
-		code=$?
-		set -e
-		rss=$(awk -F': ' '/Maximum resident set size/{printf "%d", $2/1024}' "$WORK/time.txt")
-		say "$(jq -r --arg n "$(printf "%'d" "$n")" --arg N "$n" --arg rss "$rss" --arg code "$code" --arg idle "$idle" \
-			'.results[0] | "| \($n) | \(.mean*100|round/100) ± \(.stddev*100|round/100) | \(.min*100|round/100) | \(.max*100|round/100) | \(($N|tonumber)/.min|floor) | \($rss) | \($code) | \($idle) |"' \
-			"$WORK/cli-$n.json")"
-	done
-else
-	say "(hyperfine or jq not installed: timing 3 runs per size with date +%s%N)"
-	say ""
-	say "| runbooks | runs s | exit |"
-	say "|---:|---|---:|"
-	for n in "${SIZES[@]}"; do
-		wait_quiet >/dev/null
-		times=() code=0
-		for r in 1 2 3; do
-			t0=$(ms)
-			java -jar "$JAR" lint --runbooks "$WORK/n$n" --ownership ownership.yaml >/dev/null || code=$?
-			times+=("$(awk -v d=$(($(ms) - t0)) 'BEGIN{printf "%.2f", d/1000}')")
+	if command -v hyperfine >/dev/null && command -v jq >/dev/null; then
+		say "hyperfine $(hyperfine --version | cut -d' ' -f2), \`--warmup 1\`, runs per size: 10 / 5 / 3"
+		say ""
+		say "| runbooks | mean s ± σ | min s | max s | runbooks/s (min) | max RSS MB | exit | idle % before |"
+		say "|---:|---:|---:|---:|---:|---:|---:|---:|"
+		for n in "${SIZES[@]}"; do
+			runs=$((n <= 10 ? 10 : n <= 1000 ? 5 : 3))
+			idle=$(wait_quiet)
+			hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/cli-$n.json" \
+				"java -jar $JAR lint --runbooks $WORK/n$n --ownership ownership.yaml" >/dev/null
+			set +e
+			/usr/bin/time -v -o "$WORK/time.txt" java -jar "$JAR" lint --runbooks "$WORK/n$n" --ownership ownership.yaml >/dev/null
+			code=$?
+			set -e
+			rss=$(awk -F': ' '/Maximum resident set size/{printf "%d", $2/1024}' "$WORK/time.txt")
+			say "$(jq -r --arg n "$(printf "%'d" "$n")" --arg N "$n" --arg rss "$rss" --arg code "$code" --arg idle "$idle" \
+				'.results[0] | "| \($n) | \(.mean*100|round/100) ± \(.stddev*100|round/100) | \(.min*100|round/100) | \(.max*100|round/100) | \(($N|tonumber)/.min|floor) | \($rss) | \($code) | \($idle) |"' \
+				"$WORK/cli-$n.json")"
 		done
-		say "| $n | ${times[*]} | $code |"
-	done
+	else
+		say "(hyperfine or jq not installed: timing 3 runs per size with date +%s%N)"
+		say ""
+		say "| runbooks | runs s | exit |"
+		say "|---:|---|---:|"
+		for n in "${SIZES[@]}"; do
+			wait_quiet >/dev/null
+			times=() code=0
+			for r in 1 2 3; do
+				t0=$(ms)
+				java -jar "$JAR" lint --runbooks "$WORK/n$n" --ownership ownership.yaml >/dev/null || code=$?
+				times+=("$(awk -v d=$(($(ms) - t0)) 'BEGIN{printf "%.2f", d/1000}')")
+			done
+			say "| $n | ${times[*]} | $code |"
+		done
+	fi
+	say ""
 fi
-say ""
 
 # --- optional profile --------------------------------------------------------------------------
 if [[ ${BENCH_PROFILE:-0} == 1 ]]; then
