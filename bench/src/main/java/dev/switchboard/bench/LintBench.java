@@ -90,6 +90,7 @@ public final class LintBench {
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		RunbookCorpus corpus = corpus(repo);
 		boolean clean = true;
+		String target = "";
 		for (String s : options.getOrDefault("--sizes", "10,1000,10000").split(",")) {
 			int n = Integer.parseInt(s.trim());
 			RunbookCorpus.Written written = corpus.write(work.resolve("n" + n), n);
@@ -124,7 +125,13 @@ public final class LintBench {
 					written.files(), written.bytes() / 1048576.0, first.errors(), first.warnings(), warmed, ms[0], median,
 					written.files() / (ms[0] / 1000), written.files() / (median / 1000), cpuNs / 1e6 / runs, peak >> 20,
 					(double) gcMs / runs);
+			if (n == 10_000) {
+				double cpuHalf = cpuNs / 1e6 / runs / 2;
+				target = String.format("%n# target (10,000 runbooks < 3 s on 2 cores): best wall %.2f s, CPU/2 %.2f s -> %s%n", ms[0] / 1000,
+						cpuHalf / 1000, ms[0] < 3000 ? "met" : cpuHalf < 3000 ? "met on CPU/2 only (wall was contended)" : "MISSED");
+			}
 		}
+		System.out.print(target);
 		if (!clean) {
 			System.err.println("lint found errors in the generated corpus: the numbers above time the error path");
 			System.exit(1);
