@@ -52,6 +52,22 @@ wait_quiet() {
 }
 
 ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# busy_ticks: busy and total CPU ticks of the machine so far (to see how much CPU others used during a run).
+busy_ticks() {
+	local _ u n s i w q sq st
+	read -r _ u n s i w q sq st _ </proc/stat
+	echo "$((u + n + s + q + sq + st)) $((u + n + s + i + w + q + sq + st))"
+}
+
+# others_note BEFORE SELF_CPU_S: how much CPU other processes used since BEFORE (from busy_ticks).
+others_note() {
+	local b0 t0 b1 t1
+	read -r b0 t0 <<<"$1"
+	read -r b1 t1 < <(busy_ticks)
+	awk -v b="$((b1 - b0))" -v t="$((t1 - t0))" -v self="$2" -v hz="$(getconf CLK_TCK)" \
+		'BEGIN{o=b/hz-self; if(o<0)o=0; printf "(CPU used by other processes during the run: %.0f of %.0f CPU-s)", o, t/hz}'
+}
 phase() { [[ $PHASES == *" $1 "* ]]; }
 
 # --- build -------------------------------------------------------------------------------------
@@ -89,7 +105,10 @@ if phase warm; then
 	say ""
 	say "\`java $HEAP -cp \$CP dev.switchboard.bench.LintBench measure --sizes $sizes_csv --work $WORK\` (CPUs $(wait_quiet) % idle at start)"
 	say ""
-	"${BENCH[@]}" measure --sizes "$sizes_csv" --work "$WORK" | tee -a "$OUT"
+	before=$(busy_ticks)
+	/usr/bin/time -f '%U %S' -o "$WORK/self.txt" "${BENCH[@]}" measure --sizes "$sizes_csv" --work "$WORK" | tee -a "$OUT"
+	say ""
+	say "$(others_note "$before" "$(awk '{print $1 + $2}' "$WORK/self.txt")")"
 	say ""
 fi
 if phase breakdown; then
