@@ -60,13 +60,12 @@ busy_ticks() {
 	echo "$((u + n + s + q + sq + st)) $((u + n + s + i + w + q + sq + st))"
 }
 
-# others_note BEFORE SELF_CPU_S: how much CPU other processes used since BEFORE (from busy_ticks).
-others_note() {
+# others_cpu BEFORE SELF_CPU_S: CPU-seconds other processes used since BEFORE (from busy_ticks).
+others_cpu() {
 	local b0 t0 b1 t1
 	read -r b0 t0 <<<"$1"
 	read -r b1 t1 < <(busy_ticks)
-	awk -v b="$((b1 - b0))" -v t="$((t1 - t0))" -v self="$2" -v hz="$(getconf CLK_TCK)" \
-		'BEGIN{o=b/hz-self; if(o<0)o=0; printf "(CPU used by other processes during the run: %.0f of %.0f CPU-s)", o, t/hz}'
+	awk -v b="$((b1 - b0))" -v self="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{o=b/hz-self; printf "%.0f", o<0 ? 0 : o}'
 }
 phase() { [[ $PHASES == *" $1 "* ]]; }
 
@@ -108,7 +107,7 @@ if phase warm; then
 	before=$(busy_ticks)
 	/usr/bin/time -f '%U %S' -o "$WORK/self.txt" "${BENCH[@]}" measure --sizes "$sizes_csv" --work "$WORK" | tee -a "$OUT"
 	say ""
-	say "$(others_note "$before" "$(awk '{print $1 + $2}' "$WORK/self.txt")")"
+	say "(CPU-seconds used by other processes during this run: $(others_cpu "$before" "$(awk '{print $1 + $2}' "$WORK/self.txt")"))"
 	say ""
 fi
 if phase breakdown; then
@@ -124,13 +123,15 @@ if phase cold; then
 	say ""
 	say "\`/usr/bin/time -v java $HEAP -cp \$CP dev.switchboard.bench.LintBench once --runbooks $WORK/n<N>\`"
 	say ""
-	say "| runbooks | wall s incl. JVM start (best / median) | lint() ms in-JVM (best) | runbooks/s (best wall) | CPU s user+sys (best run) | max RSS MB | peak heap MB | errors | idle % before |"
-	say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	say "| runbooks | wall s incl. JVM start (best / median) | lint() ms in-JVM (best) | runbooks/s (best wall) | CPU s user+sys (best run) | max RSS MB | peak heap MB | errors | idle % before | others' CPU-s during |"
+	say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for n in "${SIZES[@]}"; do
-		walls=() best_line="" best_wall=999999 rss=0 cpu=0 idles=()
+		walls=() best_line="" best_wall=999999 rss=0 cpu=0 idles=() others=()
 		for ((r = 0; r < COLD_REPEATS; r++)); do
 			idles+=("$(wait_quiet)")
+			before=$(busy_ticks)
 			line=$(/usr/bin/time -v -o "$WORK/time.txt" "${BENCH[@]}" once --runbooks "$WORK/n$n")
+			others+=("$(others_cpu "$before" "$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$WORK/time.txt")")")
 			wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; printf "%.2f", s}' "$WORK/time.txt")
 			walls+=("$wall")
 			if awk -v a="$wall" -v b="$best_wall" 'BEGIN{exit !(a<b)}'; then
@@ -141,7 +142,7 @@ if phase cold; then
 		done
 		median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
 		kv() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" <<<"$best_line"; }
-		say "| $(printf "%'d" "$n") | $best_wall / $median | $(kv lint_ms) | $(awk -v n="$n" -v w="$best_wall" 'BEGIN{printf "%\047d", n/w}') | $cpu | $rss | $(kv peak_heap_mb) | $(kv errors) | ${idles[*]} |"
+		say "| $n | $best_wall / $median | $(kv lint_ms) | $(awk -v n="$n" -v w="$best_wall" 'BEGIN{printf "%\047d", n/w}') | $cpu | $rss | $(kv peak_heap_mb) | $(kv errors) | ${idles[*]} | ${others[*]} |"
 	done
 	say ""
 fi
@@ -153,20 +154,22 @@ if phase cli; then
 	if command -v hyperfine >/dev/null && command -v jq >/dev/null; then
 		say "hyperfine $(hyperfine --version | cut -d' ' -f2), \`--warmup 1\`, runs per size: 10 / 5 / 3"
 		say ""
-		say "| runbooks | mean s ± σ | min s | max s | runbooks/s (min) | max RSS MB | exit | idle % before |"
-		say "|---:|---:|---:|---:|---:|---:|---:|---:|"
+		say "| runbooks | mean s ± σ | min s | max s | runbooks/s (min) | CPU s user+sys (mean) | max RSS MB | exit | idle % before | others' CPU-s during |"
+		say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 		for n in "${SIZES[@]}"; do
 			runs=$((n <= 10 ? 10 : n <= 1000 ? 5 : 3))
 			idle=$(wait_quiet)
+			before=$(busy_ticks)
 			hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/cli-$n.json" \
 				"java -jar $JAR lint --runbooks $WORK/n$n --ownership ownership.yaml" >/dev/null
+			others=$(others_cpu "$before" "$(jq --argjson r "$runs" '.results[0] | (.user + .system) * ($r + 1)' "$WORK/cli-$n.json")")
 			set +e
 			/usr/bin/time -v -o "$WORK/time.txt" java -jar "$JAR" lint --runbooks "$WORK/n$n" --ownership ownership.yaml >/dev/null
 			code=$?
 			set -e
 			rss=$(awk -F': ' '/Maximum resident set size/{printf "%d", $2/1024}' "$WORK/time.txt")
-			say "$(jq -r --arg n "$(printf "%'d" "$n")" --arg N "$n" --arg rss "$rss" --arg code "$code" --arg idle "$idle" \
-				'.results[0] | "| \($n) | \(.mean*100|round/100) ± \(.stddev*100|round/100) | \(.min*100|round/100) | \(.max*100|round/100) | \(($N|tonumber)/.min|floor) | \($rss) | \($code) | \($idle) |"' \
+			say "$(jq -r --arg N "$n" --arg rss "$rss" --arg code "$code" --arg idle "$idle" --arg others "$others" \
+				'.results[0] | "| \($N) | \(.mean*100|round/100) ± \(.stddev*100|round/100) | \(.min*100|round/100) | \(.max*100|round/100) | \(($N|tonumber)/.min|floor) | \((.user+.system)*10|round/10) | \($rss) | \($code) | \($idle) | \($others) |"' \
 				"$WORK/cli-$n.json")"
 		done
 	else
