@@ -29,21 +29,38 @@ record Inline(List<Mention> mentions, List<RegistryRef> refs) {
 		return found;
 	}
 
+	private void scanText(String text, int base, boolean at, boolean brace, LineIndex lines) {
+		if (at) {
+			Matcher m = MENTION.matcher(text);
+			while (m.find()) {
+				mentions.add(new Mention(m.group(1), lines.lineOf(base + m.start())));
+			}
+		}
+		if (brace) {
+			Matcher r = REF.matcher(text);
+			while (r.find()) {
+				refs.add(new RegistryRef(r.group(1), r.group(2), r.group(3), lines.lineOf(base + r.start())));
+			}
+		}
+	}
+
 	private void visit(Node node, LineIndex lines) {
 		if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
 				|| node instanceof HtmlBlock || node instanceof HtmlInline) {
 			return;
 		}
 		if (node instanceof Text) {
-			String text = node.getChars().toString();
-			int base = node.getStartOffset();
-			Matcher m = MENTION.matcher(text);
-			while (m.find()) {
-				mentions.add(new Mention(m.group(1), lines.lineOf(base + m.start())));
+			// Most prose has neither '@' nor '{{': look before paying for a String and two regex scans.
+			CharSequence chars = node.getChars();
+			boolean at = false;
+			boolean brace = false;
+			for (int i = 0; i < chars.length() && !(at && brace); i++) {
+				char c = chars.charAt(i);
+				at |= c == '@';
+				brace |= c == '{';
 			}
-			Matcher r = REF.matcher(text);
-			while (r.find()) {
-				refs.add(new RegistryRef(r.group(1), r.group(2), r.group(3), lines.lineOf(base + r.start())));
+			if (at || brace) {
+				scanText(chars.toString(), node.getStartOffset(), at, brace, lines);
 			}
 		}
 		for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {

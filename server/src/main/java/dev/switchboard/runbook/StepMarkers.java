@@ -31,8 +31,8 @@ final class StepMarkers {
 		String[] rows = paragraph.split("\n", -1);
 		StringBuilder rest = new StringBuilder();
 		for (int i = 0; i < rows.length; i++) {
-			Matcher m = MARKER.matcher(rows[i].strip());
-			if (m.matches()) {
+			Matcher m = rows[i].indexOf(':') < 0 ? null : MARKER.matcher(rows[i].strip());
+			if (m != null && m.matches()) {
 				marker(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2), firstLine + i);
 			}
 			else {
