@@ -79,12 +79,12 @@ public final class LintBench {
 		int runs = Integer.parseInt(options.getOrDefault("--runs", "5"));
 		long minWarmupMs = Long.parseLong(options.getOrDefault("--min-warmup-ms", "3000"));
 		Path work = options.containsKey("--work") ? Path.of(options.get("--work")) : Files.createTempDirectory("lint-bench");
-		System.out.printf("# %s %s, %d cores, max heap %d MB, common pool parallelism %d, GC %s%n",
+		System.out.printf("JVM: %s %s, %d cores, max heap %d MB, common pool parallelism %d, GC %s%n",
 				System.getProperty("java.vm.name"), System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				ForkJoinPool.commonPool().getParallelism(),
 				ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
-		System.out.printf("# warmup: at least %d runs and %d ms per size; then %d timed runs%n%n", warmup, minWarmupMs, runs);
+		System.out.printf("%nWarm-up: at least %d runs and %d ms per size; then %d timed runs%n%n", warmup, minWarmupMs, runs);
 		System.out.println("| runbooks | corpus MB | errors | warnings | warmup runs | best ms | median ms | runbooks/s (best) "
 				+ "| runbooks/s (median) | CPU ms/run | peak heap MB | GC ms/run |");
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -127,7 +127,7 @@ public final class LintBench {
 					(double) gcMs / runs);
 			if (n == 10_000) {
 				double cpuHalf = cpuNs / 1e6 / runs / 2;
-				target = String.format("%n# target (10,000 runbooks < 3 s on 2 cores): best wall %.2f s, CPU/2 %.2f s -> %s%n", ms[0] / 1000,
+				target = String.format("%nTarget (10,000 runbooks < 3 s on 2 cores): best wall %.2f s, CPU/2 %.2f s -> %s%n", ms[0] / 1000,
 						cpuHalf / 1000, ms[0] < 3000 ? "met" : cpuHalf < 3000 ? "met on CPU/2 only (wall was contended)" : "MISSED");
 			}
 		}
