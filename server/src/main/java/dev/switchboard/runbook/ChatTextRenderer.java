@@ -1,5 +1,8 @@
 package dev.switchboard.runbook;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
@@ -26,10 +29,29 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
  */
 public final class ChatTextRenderer {
 
+	/**
+	 * Rendering is a pure function of the text, and every incident view renders its current
+	 * step: without this, a Flexmark parse was about a seventh of the CPU of a REST request under
+	 * load. Shared by all instances; bounded by clearing, since step bodies are a small, fixed set
+	 * per catalog version.
+	 */
+	private static final int CACHE_LIMIT = 2048;
+
+	private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+
 	public String render(String markdown) {
+		String cached = RENDERED.get(markdown);
+		if (cached != null) {
+			return cached;
+		}
 		StringBuilder out = new StringBuilder();
 		blocks(Markdown.PARSER.parse(markdown), out, "");
-		return out.toString().strip();
+		String text = out.toString().strip();
+		if (RENDERED.size() >= CACHE_LIMIT) {
+			RENDERED.clear();
+		}
+		RENDERED.put(markdown, text);
+		return text;
 	}
 
 	private void blocks(Node parent, StringBuilder out, String indent) {
