@@ -20,6 +20,7 @@ import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.Applied;
 import dev.switchboard.incident.Declarations;
 import dev.switchboard.incident.Incident;
+import dev.switchboard.incident.IncidentState;
 import dev.switchboard.incident.IncidentException;
 import dev.switchboard.incident.IncidentIds;
 import dev.switchboard.incident.IncidentUpdates;
@@ -148,7 +149,7 @@ class IncidentController {
 	@PostMapping("/{id}/actions")
 	ResponseEntity<IncidentView> action(@PathVariable String id, @RequestBody ActionBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return reply(id(id), actions.run(id(id), body.step(), body.action(), actor(request), scoped(id, key, request)));
+		return replyFresh(id(id), actions.run(id(id), body.step(), body.action(), actor(request), scoped(id, key, request)));
 	}
 
 	/** A second approver approves a waiting route change: {@code plan} is the hash of the plan they read. */
@@ -158,7 +159,7 @@ class IncidentController {
 		if (body == null || body.plan() == null) {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'plan' (the plan hash) is required");
 		}
-		return reply(id(id), actions.approve(id(id), body.step(), body.action(), body.plan(), actor(request),
+		return replyFresh(id(id), actions.approve(id(id), body.step(), body.action(), body.plan(), actor(request),
 				scoped(id, key, request)));
 	}
 
@@ -192,6 +193,18 @@ class IncidentController {
 	}
 
 	private ResponseEntity<IncidentView> reply(long id, Applied<Incident> applied) {
+		// The change returns the incident it committed, so the view only has to read the timeline;
+		// a replayed request has no result and reads the incident as it is now.
+		Incident committed = applied.replayed() ? null : applied.result();
+		IncidentState state = committed != null ? incidents.state(committed) : incidents.state(id);
+		return ResponseEntity.ok()
+			.header("Idempotent-Replay", String.valueOf(applied.replayed()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(IncidentView.of(state, text, catalogs.current().ownership()));
+	}
+
+	/** For actions, whose later stages (apply, verify) run in transactions of their own after the one returned. */
+	private ResponseEntity<IncidentView> replyFresh(long id, Applied<Incident> applied) {
 		return ResponseEntity.ok()
 			.header("Idempotent-Replay", String.valueOf(applied.replayed()))
 			.contentType(MediaType.APPLICATION_JSON)
