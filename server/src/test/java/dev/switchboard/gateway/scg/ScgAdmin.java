@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,22 +36,34 @@ final class ScgAdmin {
 
 	/** A route serving {@code /r/<id>/**} from {@code upstream} (prefix stripped), as an operator would create it. */
 	int define(String id, URI upstream, Map<String, String> metadata) {
+		return define(id, upstream, metadata, List.of());
+	}
+
+	/** The same, with more filters after the prefix is stripped. */
+	int define(String id, URI upstream, Map<String, String> metadata, List<Map<String, Object>> extraFilters) {
+		List<Map<String, Object>> filters = new ArrayList<>();
+		filters.add(Map.of("name", "StripPrefix", "args", Map.of("_genkey_0", "2")));
+		filters.addAll(extraFilters);
 		Map<String, Object> definition = Map.of("uri", upstream.toString(), "predicates",
-				List.of(Map.of("name", "Path", "args", Map.of("_genkey_0", "/r/" + id + "/**"))), "filters",
-				List.of(Map.of("name", "StripPrefix", "args", Map.of("_genkey_0", "2"))), "metadata", metadata);
+				List.of(Map.of("name", "Path", "args", Map.of("_genkey_0", "/r/" + id + "/**"))), "filters", filters,
+				"metadata", metadata);
 		return send("POST", "/actuator/gateway/routes/" + id, ScgActuator.JSON.writeValueAsString(definition)).statusCode();
 	}
 
 	/** Repoints the route by hand, keeping everything else as it is on the gateway. */
 	void repoint(String id, URI upstream) {
-		ObjectNode definition = (ObjectNode) stream(
-				ScgActuator.parse(send("GET", "/actuator/gateway/routedefinitions", null).body()))
-			.filter(node -> id.equals(node.path("id").asString(null)))
-			.findFirst()
-			.orElseThrow();
+		ObjectNode definition = (ObjectNode) definition(id);
 		definition.put("uri", upstream.toString());
 		send("POST", "/actuator/gateway/routes/" + id, ScgActuator.JSON.writeValueAsString(definition));
 		refresh();
+	}
+
+	/** The definition the gateway holds for {@code id}. */
+	JsonNode definition(String id) {
+		return stream(ScgActuator.parse(send("GET", "/actuator/gateway/routedefinitions", null).body()))
+			.filter(node -> id.equals(node.path("id").asString(null)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	int refresh() {

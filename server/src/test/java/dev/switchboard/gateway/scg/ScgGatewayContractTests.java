@@ -1,10 +1,7 @@
 package dev.switchboard.gateway.scg;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,55 +18,24 @@ import dev.switchboard.gateway.GatewayContractTests;
  */
 class ScgGatewayContractTests extends GatewayContractTests {
 
-	private static final String ROUTE = "contract-route";
-
-	private static final AtomicInteger ROUTES = new AtomicInteger();
-
-	private static ScgAdmin admin;
-
-	private static ScgFaults faults;
-
-	private static FakeUpstream primaryUpstream;
-
-	private static FakeUpstream secondaryUpstream;
-
-	private String routeId;
+	private static ScgFixture fixture;
 
 	private ScgGateway gateway;
 
 	@BeforeAll
-	static void startGateway() throws IOException {
-		ScgHarness scg = ScgHarness.shared();
-		admin = new ScgAdmin(scg.base());
-		faults = new ScgFaults(scg.base());
-		primaryUpstream = new FakeUpstream("openai-upstream");
-		secondaryUpstream = new FakeUpstream("anthropic-upstream");
+	static void startGateway() {
+		fixture = new ScgFixture("contract");
 	}
 
 	@AfterAll
 	static void stopUpstreams() {
-		faults.close();
-		primaryUpstream.close();
-		secondaryUpstream.close();
+		fixture.close();
 	}
 
 	@BeforeEach
 	void freshRouteOnPrimary() {
-		faults.calm();
-		primaryUpstream.down = false;
-		secondaryUpstream.down = false;
-		routeId = "sb-contract-" + ROUTES.incrementAndGet();
-		admin.define(routeId, primaryUpstream.uri(), Map.of("owner", "platform-team"));
-		admin.refresh();
-		gateway = new ScgGateway(properties());
-	}
-
-	private ScgProperties properties() {
-		ScgProperties.Route route = new ScgProperties.Route(routeId, ScgAdmin.probePath(routeId), Map.of(),
-				List.of(new ScgProperties.Target(primary(), primaryUpstream.uri(), primaryUpstream.id),
-						new ScgProperties.Target(secondary(), secondaryUpstream.uri(), secondaryUpstream.id)));
-		return new ScgProperties(faults.uri(), null, null, null, null, null, Duration.ofSeconds(1), callTimeout(),
-				FakeUpstream.SERVED_BY, null, Map.of(ROUTE, route));
+		fixture.freshRoute(List.of());
+		gateway = new ScgGateway(fixture.properties(callTimeout(), null, null, null));
 	}
 
 	@Override
@@ -79,42 +45,42 @@ class ScgGatewayContractTests extends GatewayContractTests {
 
 	@Override
 	protected String route() {
-		return ROUTE;
+		return ScgFixture.ROUTE;
 	}
 
 	@Override
 	protected String primary() {
-		return "openai/gpt-4.1";
+		return ScgFixture.PRIMARY;
 	}
 
 	@Override
 	protected String secondary() {
-		return "anthropic/claude-sonnet-4-5";
+		return ScgFixture.SECONDARY;
 	}
 
 	@Override
 	protected void someoneElseSelects(String target) {
-		admin.repoint(routeId, (target.equals(primary()) ? primaryUpstream : secondaryUpstream).uri());
+		fixture.admin.repoint(fixture.routeId, fixture.upstream(target).uri());
 	}
 
 	@Override
 	protected void gatewayDown(boolean down) {
-		faults.down = down;
+		fixture.faults.down = down;
 	}
 
 	@Override
 	protected void gatewaySlow(boolean slow) {
-		faults.adminDelay = slow ? callTimeout().plusSeconds(1) : Duration.ZERO;
+		fixture.faults.adminDelay = slow ? callTimeout().plusSeconds(1) : Duration.ZERO;
 	}
 
 	@Override
 	protected void replicasLag(boolean lag) {
-		faults.refreshAnsweredWith = lag ? 200 : 0;
+		fixture.faults.refreshAnsweredWith = lag ? 200 : 0;
 	}
 
 	@Override
 	protected void targetDown(String target) {
-		(target.equals(primary()) ? primaryUpstream : secondaryUpstream).down = true;
+		fixture.upstream(target).down = true;
 	}
 
 	@Override
