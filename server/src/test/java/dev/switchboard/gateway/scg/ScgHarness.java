@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The real Spring Cloud Gateway of the scg-harness module, started once per test JVM as a child
- * process on 127.0.0.1 and a free port, and killed when the JVM exits. Its jar is built by the
+ * process on 127.0.0.1 and a free port, and killed when the JVM exits (it also exits by itself
+ * when this JVM dies without running shutdown hooks). Its jar is built by the
  * reactor before the server's tests ({@code scg.harness.jar}, set by surefire); it never enters
  * this module's classpath.
  */
@@ -58,7 +59,7 @@ final class ScgHarness {
 			Path log = Files.createDirectories(Path.of("target")).resolve("scg-harness.log");
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			Process process = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-					"-Xss512k", "-jar", jar.toAbsolutePath().toString(), "--server.address=127.0.0.1", "--server.port=0"))
+					"-Xss512k", "-Dharness.parent-pid=" + ProcessHandle.current().pid(), "-jar", jar.toAbsolutePath().toString(), "--server.address=127.0.0.1", "--server.port=0"))
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
