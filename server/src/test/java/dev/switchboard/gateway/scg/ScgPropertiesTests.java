@@ -7,16 +7,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import dev.switchboard.gateway.GatewayProperties;
+import dev.switchboard.gateway.GatewayRegistry;
+
 /** Configuration: the adapter exists only with a base url, and a bad route fails at startup. */
 class ScgPropertiesTests {
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ScgProperties.class)
+	@EnableConfigurationProperties({ ScgProperties.class, GatewayProperties.class })
 	static class Properties {
 	}
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withUserConfiguration(Properties.class, ScgConfiguration.class);
+		.withUserConfiguration(Properties.class, ScgConfiguration.class)
+		.withBean(GatewayRegistry.class)
+		.withPropertyValues("switchboard.gateway.default-adapter=scg", "switchboard.gateway.drill-adapter=scg");
 
 	private static final String[] ROUTE = { "switchboard.gateway.scg.base-url=http://127.0.0.1:8080",
 			"switchboard.gateway.scg.admin-token=from-the-environment",
@@ -30,7 +35,16 @@ class ScgPropertiesTests {
 
 	@Test
 	void createsNoAdapterWithoutABaseUrl() {
-		context.run(started -> assertThat(started).hasNotFailed().doesNotHaveBean(ScgGateway.class));
+		new ApplicationContextRunner().withUserConfiguration(Properties.class, ScgConfiguration.class)
+			.run(started -> assertThat(started).hasNotFailed().doesNotHaveBean(ScgGateway.class));
+	}
+
+	@Test
+	void servesTheRoutesConfiguredForIt() {
+		context.withPropertyValues(ROUTE)
+			.withPropertyValues("switchboard.gateway.routes.invoice-extraction=scg")
+			.run(started -> assertThat(started.getBean(GatewayRegistry.class).forRoute("invoice-extraction").kind())
+				.isEqualTo("scg"));
 	}
 
 	@Test
