@@ -66,6 +66,22 @@ class ScgGatewayTests {
 	}
 
 	@Test
+	void plansADefinitionWriteThenARefreshAndNothingOnceServed() {
+		String id = fixture.freshRoute(List.of());
+		ScgGateway gateway = gateway();
+
+		FlipPlan plan = gateway.plan(ScgFixture.ROUTE, ScgFixture.SECONDARY);
+		gateway.apply(plan, "incident-4:flip");
+		FlipPlan again = gateway.plan(ScgFixture.ROUTE, ScgFixture.SECONDARY);
+
+		assertThat(plan.calls()).extracting(call -> call.method() + " " + call.path())
+			.containsExactly("POST /actuator/gateway/routes/" + id, "POST /actuator/gateway/refresh");
+		assertThat(plan.calls().get(0).body()).contains(fixture.secondary.uri().toString());
+		assertThat(again.calls()).isEmpty();
+		assertThat(again.summary()).contains("already there");
+	}
+
+	@Test
 	void keepsThePredicatesFiltersAndOtherMetadataOfTheRoute() {
 		String id = fixture.freshRoute(List.of());
 		var before = fixture.admin.definition(id);
