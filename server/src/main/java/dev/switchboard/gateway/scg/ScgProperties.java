@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +107,7 @@ public record ScgProperties(URI baseUrl, String actuatorPath, String adminToken,
 					throw new IllegalArgumentException("switchboard.gateway.scg.routes." + name
 							+ ": every target needs a name and an absolute uri");
 				}
-				if (!names.add(target.name().toLowerCase(java.util.Locale.ROOT))) {
+				if (!names.add(target.name().toLowerCase(Locale.ROOT))) {
 					throw new IllegalArgumentException(
 							"switchboard.gateway.scg.routes." + name + ": target " + target.name() + " appears twice");
 				}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -150,7 +151,7 @@ record ScgRoute(String name, ScgProperties.Route config, ObjectNode definition, 
 		try {
 			URI parsed = URI.create(uri.trim()).normalize();
 			String text = parsed.getScheme() == null ? parsed.toString()
-					: parsed.getScheme().toLowerCase(java.util.Locale.ROOT) + ":" + parsed.getRawSchemeSpecificPart();
+					: parsed.getScheme().toLowerCase(Locale.ROOT) + ":" + parsed.getRawSchemeSpecificPart();
 			return text.replaceAll("/+$", "");
 		}
 		catch (IllegalArgumentException ex) {
