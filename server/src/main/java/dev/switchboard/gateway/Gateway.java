@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface Gateway {
 
-	/** {@code sandbox}, {@code litellm}, {@code http}: shown in plans and the timeline. */
+	/** {@code sandbox}, {@code litellm}, {@code scg}: shown in plans and the timeline. */
 	String kind();
 
 	/** False only for the sandbox: drills may touch nothing else. */

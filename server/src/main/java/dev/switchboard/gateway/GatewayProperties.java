@@ -18,8 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a flip stays before the commander must restore or renew it
  * @param leaseReminder how long before the lease ends the commander is reminded
  * @param callTimeout the timeout of every single call to a gateway
+ * <p>
+ * Unknown keys are ignored here, not refused: each adapter binds its own sub-prefix
+ * ({@code switchboard.gateway.litellm.*}, {@code switchboard.gateway.scg.*}) strictly, and a strict
+ * binding of this prefix would refuse those keys and fail startup as soon as an adapter is configured.
  */
-@ConfigurationProperties(prefix = "switchboard.gateway", ignoreUnknownFields = false)
+@ConfigurationProperties(prefix = "switchboard.gateway", ignoreUnknownFields = true)
 public record GatewayProperties(@DefaultValue("sandbox") String defaultAdapter, @DefaultValue("sandbox") String drillAdapter,
 		Map<String, String> routes, @DefaultValue Verify verify, @DefaultValue("60m") Duration lease,
 		@DefaultValue("10m") Duration leaseReminder, @DefaultValue("5s") Duration callTimeout) {

@@ -17,9 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verify for OpenAI-compatible gateways that say who served a request the LiteLLM way
- * ({@code x-litellm-model-id}, {@code x-litellm-model-api-base}, {@code x-litellm-attempted-fallbacks}).
- * Sends small real chat requests through the route over the policy's window and asks each to echo
- * a nonce, so a 200 with wrong content (silent degradation) fails verify too.
+ * ({@code x-litellm-model-id}, {@code x-litellm-model-api-base}, {@code x-litellm-attempted-fallbacks})
+ * or, for gateways that add nothing of their own (Spring Cloud Gateway), by a header the upstream
+ * answers with ({@link #RouteProbes(HttpClient, String)}). Sends small real chat requests through
+ * the route over the policy's window and asks each to echo a nonce, so a 200 with wrong content
+ * (silent degradation) fails verify too.
  */
 public final class RouteProbes {
 
@@ -35,8 +37,16 @@ public final class RouteProbes {
 
 	private final HttpClient http;
 
+	private final String servedByHeader;
+
 	public RouteProbes(HttpClient http) {
+		this(http, "x-litellm-model-id");
+	}
+
+	/** @param servedByHeader the response header naming who served a probe ({@link Expected#targetId()}) */
+	public RouteProbes(HttpClient http, String servedByHeader) {
 		this.http = http;
+		this.servedByHeader = servedByHeader;
 	}
 
 	public Verification run(URI chatCompletions, Map<String, String> headers, String route, Expected expected,
@@ -96,8 +106,8 @@ public final class RouteProbes {
 		return judge(response, nonce, expected, line);
 	}
 
-	private static Seen judge(HttpResponse<String> response, String nonce, Expected expected, StringBuilder line) {
-		String servedBy = response.headers().firstValue("x-litellm-model-id").orElse(null);
+	private Seen judge(HttpResponse<String> response, String nonce, Expected expected, StringBuilder line) {
+		String servedBy = response.headers().firstValue(servedByHeader).orElse(null);
 		String apiBase = response.headers().firstValue("x-litellm-model-api-base").orElse(null);
 		int fallbacks = response.headers().firstValue("x-litellm-attempted-fallbacks").map(RouteProbes::number).orElse(0);
 		line.append("HTTP ").append(response.statusCode());
