@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.litellm;
 
+import dev.switchboard.gateway.Redaction;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.litellm;
 
+import dev.switchboard.gateway.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.litellm;
 
+import dev.switchboard.gateway.Redaction;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.litellm;
 
+import dev.switchboard.gateway.Redaction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -153,7 +153,7 @@ final class ScgActuator {
 		String out = Redaction.text(text);
 		for (String secret : new String[] { properties.adminToken(), properties.adminPassword(), properties.probeToken() }) {
 			if (!ScgProperties.blank(secret) && out != null) {
-				out = out.replace(secret, "[redacted]");
+				out = out.replace(secret, Redaction.MASK);
 			}
 		}
 		return out;
