@@ -35,6 +35,24 @@ final class RouteEvents {
 		return details;
 	}
 
+	/**
+	 * The details every event of a claimed change carries: its gateway idempotency key, and what recovery
+	 * needs to reconcile it after a crash (the kind of change, its target, the state verify expects).
+	 */
+	static Map<String, Object> run(Map<String, Object> base, RouteProposal p, String gatewayKey) {
+		Map<String, Object> details = new LinkedHashMap<>(base);
+		details.put("idempotencyKey", gatewayKey);
+		details.put("kind", p.command().kind().verb());
+		if (p.target() != null) {
+			details.put("target", p.target());
+		}
+		details.put("expect", p.expectedAfter() == null ? "" : p.expectedAfter());
+		if (p.restoreTo() != null) {
+			details.put("restoreSnapshot", p.restoreTo().id());
+		}
+		return details;
+	}
+
 	static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
 		Map<String, Object> details = new LinkedHashMap<>(base);
 		details.put(key, value instanceof String s ? Redaction.text(s) : value);
