@@ -24,7 +24,11 @@ final class RouteEvents {
 	}
 
 	static Map<String, Object> base(int index, String text, RouteProposal p) {
-		Map<String, Object> details = base(index, text, p.gateway(), p.command());
+		return plan(base(index, text, p.gateway(), p.command()), p);
+	}
+
+	/** Adds the plan, its hash and the snapshot taken before it to {@code details}. */
+	static Map<String, Object> plan(Map<String, Object> details, RouteProposal p) {
 		details.put("plan", Redaction.text(p.summary()));
 		if (!p.hash().isEmpty()) {
 			details.put("planHash", p.hash());
