@@ -28,6 +28,15 @@ class SandboxServer {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
 
+	static {
+		// The JDK server writes a response's headers and body separately; without TCP_NODELAY each
+		// loopback call waits out a delayed ACK (~40 ms), which made every flip on the sandbox ~200 ms
+		// slower (bench/run-flip-bench.sh). Read once, when the first JDK HTTP server starts.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final SandboxAdmin admin;
 
 	private final SandboxChat chat;
