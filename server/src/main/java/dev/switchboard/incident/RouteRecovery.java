@@ -68,7 +68,7 @@ public class RouteRecovery {
 	/** How long a change may go without news before it counts as left behind by a dead process. */
 	static Duration quietLimit(GatewayProperties p) {
 		Duration verify = p.verify().window().plus(p.verify().probeTimeout().multipliedBy(p.verify().probes()));
-		return p.callTimeout().multipliedBy(4).plus(verify).plusSeconds(10);
+		return p.callTimeout().multipliedBy(6).plus(verify).plusSeconds(10);
 	}
 
 	/** Reconciles every change left behind; returns how many this process reconciled. */
