@@ -7,6 +7,7 @@
 # compiles the harness with javac against it.
 #
 # Environment (all optional): FLIPS=500 WARMUP=100 FLIP_HEAP=-Xmx512m FLIP_PROFILE=1 (JFR recording)
+# FLIP_QUIET_LOAD=2.0 FLIP_QUIET_MAX_WAIT=300 FLIP_JAVA_OPTS=... FLIP_WORK=<dir>
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -21,6 +22,12 @@ mkdir -p "$WORK/classes"
 CP="server/target/classes:$(cat "$WORK/server-cp.txt")"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/dev/switchboard/bench/flip/*.java
 
+# Other jobs share the 2 cores: wait (up to FLIP_QUIET_MAX_WAIT s) for the 1-minute load average to drop.
+QUIET=${FLIP_QUIET_LOAD:-2.0}
+for _ in $(seq 1 $(( ${FLIP_QUIET_MAX_WAIT:-300} / 10 ))); do
+	awk -v q="$QUIET" '{ exit !($1 <= q) }' /proc/loadavg && break
+	sleep 10
+done
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores shared)"
 JFR=()
 if [ "${FLIP_PROFILE:-0}" = 1 ]; then
