@@ -90,6 +90,7 @@ class IncidentReplies {
 			ownership.vendorsOf(i.service()).forEach(v -> blocks.add(new Block.Context(v.name() + " status: " + v.statusPage())));
 		}
 		blocks.addAll(changes.lines(i));
+		blocks.addAll(changes.revertNotice(state));
 		return blocks;
 	}
 
@@ -127,6 +128,7 @@ class IncidentReplies {
 			blocks.add(new Block.Buttons(actions));
 		}
 		blocks.addAll(changes.inEffect(i));
+		blocks.addAll(changes.revertNotice(state));
 		if (!step.choices().isEmpty() && i.open()) {
 			List<Button> choices = new ArrayList<>();
 			for (int n = 0; n < step.choices().size(); n++) {

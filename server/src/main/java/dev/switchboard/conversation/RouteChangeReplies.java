@@ -9,9 +9,12 @@ import org.springframework.stereotype.Component;
 
 import dev.switchboard.conversation.Block.Button;
 import dev.switchboard.conversation.Block.Style;
+import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.Incident;
+import dev.switchboard.incident.IncidentState;
 import dev.switchboard.incident.RouteChangeInEffect;
 import dev.switchboard.incident.RouteChanges;
+import dev.switchboard.incident.TimelineEvent;
 
 /**
  * The route changes an incident made that are still in effect, under its status and its current
@@ -57,6 +60,26 @@ class RouteChangeReplies {
 		}
 		blocks.add(new Block.Buttons(buttons));
 		return blocks;
+	}
+
+	/**
+	 * The commander's notice when Switchboard could not revert an expired change (someone else changed the
+	 * route, or the gateway failed): the latest revert, when it did not succeed.
+	 */
+	List<Block> revertNotice(IncidentState state) {
+		TimelineEvent last = null;
+		for (TimelineEvent e : state.timeline()) {
+			if (e.detail("text") != null && e.detail("text").startsWith("gateway revert ")
+					&& (e.type() == EventType.ACTION_SUCCEEDED || e.type() == EventType.ACTION_FAILED
+							|| e.type() == EventType.ACTION_REFUSED)) {
+				last = e;
+			}
+		}
+		if (last == null || last.type() == EventType.ACTION_SUCCEEDED) {
+			return List.of();
+		}
+		return List.of(new Block.Context("Commander " + state.incident().commander() + ": the automatic revert of "
+				+ last.detail("route") + " did not happen — " + last.detail("result")));
 	}
 
 	/** The route of the change a Roll back or Renew button names, or empty when it is no longer in effect. */

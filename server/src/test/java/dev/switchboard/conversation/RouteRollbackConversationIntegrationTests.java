@@ -2,6 +2,7 @@ package dev.switchboard.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.switchboard.gateway.GatewayTestApplication;
+import dev.switchboard.gateway.TestClock;
 import dev.switchboard.gateway.sandbox.SandboxControls;
 import dev.switchboard.gateway.sandbox.SandboxGateway;
 import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.Declarations;
+import dev.switchboard.incident.LeaseExpiry;
 import dev.switchboard.incident.Walk;
 
 /** The flip's result carries Roll back and Renew buttons; pressing Roll back twice restores the route once. */
@@ -40,6 +43,12 @@ class RouteRollbackConversationIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private TestClock clock;
+
+	@Autowired
+	private LeaseExpiry expiry;
 
 	private long id;
 
@@ -90,6 +99,20 @@ class RouteRollbackConversationIntegrationTests {
 		assertThat(renewed.ephemeral()).isFalse();
 		assertThat(conversation.command("timeline", ctx("priya-natarajan", null)).plainText()).contains("lease-renewed");
 		assertThat(conversation.command("renew", ctx("priya-natarajan", "typed-3")).plainText()).contains("renew which route?");
+	}
+
+	@Test
+	void tellsTheCommanderWhenTheAutomaticRevertFindsTheRouteChangedBySomeoneElse() {
+		conversation.command("run 2", ctx("priya-natarajan", "typed-1"));
+		sandbox.select("support-replies", "anthropic/claude-sonnet-4-5"); // by hand, on the gateway
+		clock.advance(Duration.ofMinutes(61));
+
+		expiry.revertExpired();
+
+		assertThat(conversation.command("status", ctx("priya-natarajan", null)).plainText())
+			.contains("Commander priya-natarajan: the automatic revert of support-replies did not happen")
+			.contains("Nothing was overwritten")
+			.doesNotContain("In effect:");
 	}
 
 	private ChatContext ctx(String person, String key) {

@@ -74,8 +74,11 @@ public final class FlipBench {
 		}
 	}
 
-	/** One change: wall time of the whole request, and the parts of it spent in verify and inside the gateway. */
-	record Sample(String kind, long wallNanos, long verifyNanos, long gatewayNanos, boolean succeeded) {
+	/**
+	 * One change: wall time of the whole request, the parts of it spent in verify and inside the gateway, and
+	 * the CPU the calling thread used outside both (Switchboard's own work, H2 included: it runs embedded).
+	 */
+	record Sample(String kind, long wallNanos, long verifyNanos, long gatewayNanos, long cpuNanos, boolean succeeded) {
 
 		long withoutVerify() {
 			return wallNanos - verifyNanos;
@@ -107,12 +110,14 @@ public final class FlipBench {
 
 		private Sample timed(String kind, long id, String step) {
 			gateway.reset();
+			long cpu = TimedGateway.cpu();
 			long start = System.nanoTime();
 			actions.run(id, step, 2, PRIYA, null);
 			long wall = System.nanoTime() - start;
+			cpu = TimedGateway.cpu() - cpu - gateway.gatewayAndVerifyCpuNanos();
 			List<TimelineEvent> timeline = incidents.timeline(id);
 			boolean ok = timeline.get(timeline.size() - 1).type() == EventType.ACTION_SUCCEEDED;
-			return new Sample(kind, wall, gateway.verifyNanos(), gateway.gatewayNanos(), ok);
+			return new Sample(kind, wall, gateway.verifyNanos(), gateway.gatewayNanos(), cpu, ok);
 		}
 	}
 
@@ -125,14 +130,15 @@ public final class FlipBench {
 		static void print(List<Sample> samples, int flips, int warmup) {
 			System.out.printf("%d flips + %d restores measured after %d + %d warm-up; sandbox gateway over loopback HTTP, H2 file%n",
 					flips, flips, warmup, warmup);
-			System.out.println("| change | n | ok | wall excl. verify p50 / p99 ms | in gateway p50 ms | Switchboard overhead p50 / p99 / max ms | verify p50 ms (excluded) |");
-			System.out.println("|---|---|---|---|---|---|---|");
+			System.out.println("| change | n | ok | wall excl. verify p50 / p99 ms | in gateway p50 ms | Switchboard overhead p50 / p99 / max ms | Switchboard CPU p50 / p99 ms | verify p50 ms (excluded) |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
 			for (String kind : List.of("flip", "restore")) {
 				List<Sample> of = samples.stream().filter(s -> s.kind().equals(kind)).toList();
 				long ok = of.stream().filter(Sample::succeeded).count();
-				System.out.printf("| %s | %d | %d | %.2f / %.2f | %.2f | %.2f / %.2f / %.2f | %.2f |%n", kind, of.size(), ok,
-						p(of, Sample::withoutVerify, 50), p(of, Sample::withoutVerify, 99), p(of, Sample::gatewayNanos, 50),
-						p(of, Sample::overhead, 50), p(of, Sample::overhead, 99), p(of, Sample::overhead, 100),
+				System.out.printf("| %s | %d | %d | %.2f / %.2f | %.2f | %.2f / %.2f / %.2f | %.2f / %.2f | %.2f |%n", kind,
+						of.size(), ok, p(of, Sample::withoutVerify, 50), p(of, Sample::withoutVerify, 99),
+						p(of, Sample::gatewayNanos, 50), p(of, Sample::overhead, 50), p(of, Sample::overhead, 99),
+						p(of, Sample::overhead, 100), p(of, Sample::cpuNanos, 50), p(of, Sample::cpuNanos, 99),
 						p(of, Sample::verifyNanos, 50));
 			}
 		}

@@ -22,6 +22,14 @@ final class TimedGateway implements Gateway {
 
 	private long verifyNanos;
 
+	private long gatewayCpuNanos;
+
+	private long verifyCpuNanos;
+
+	static long cpu() {
+		return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+	}
+
 	TimedGateway(Gateway sandbox) {
 		this.sandbox = sandbox;
 	}
@@ -29,6 +37,8 @@ final class TimedGateway implements Gateway {
 	void reset() {
 		gatewayNanos = 0;
 		verifyNanos = 0;
+		gatewayCpuNanos = 0;
+		verifyCpuNanos = 0;
 	}
 
 	long gatewayNanos() {
@@ -37,6 +47,11 @@ final class TimedGateway implements Gateway {
 
 	long verifyNanos() {
 		return verifyNanos;
+	}
+
+	/** CPU of the calling thread inside gateway calls and verify (the sandbox's own work runs on its threads). */
+	long gatewayAndVerifyCpuNanos() {
+		return gatewayCpuNanos + verifyCpuNanos;
 	}
 
 	@Override
@@ -77,11 +92,13 @@ final class TimedGateway implements Gateway {
 	@Override
 	public Verification verify(String route, String expectedTarget, VerifyPolicy policy) {
 		long start = System.nanoTime();
+		long cpu = cpu();
 		try {
 			return sandbox.verify(route, expectedTarget, policy);
 		}
 		finally {
 			verifyNanos += System.nanoTime() - start;
+			verifyCpuNanos += cpu() - cpu;
 		}
 	}
 
@@ -92,11 +109,13 @@ final class TimedGateway implements Gateway {
 
 	private <T> T timed(Supplier<T> call) {
 		long start = System.nanoTime();
+		long cpu = cpu();
 		try {
 			return call.get();
 		}
 		finally {
 			gatewayNanos += System.nanoTime() - start;
+			gatewayCpuNanos += cpu() - cpu;
 		}
 	}
 }
