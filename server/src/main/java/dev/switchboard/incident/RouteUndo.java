@@ -107,7 +107,7 @@ class RouteUndo {
 					|| firstType == EventType.LEASE_EXPIRED && !now.get().expiresAt().equals(undo.lease().expiresAt())) {
 				return null;
 			}
-			if (first != null) {
+			if (first != null && attempt == 0) { // a retry (the gateway failed the first time) is not a second expiry
 				change.record(firstType, undo.actor(), undo.lease().step(), first);
 			}
 			change.record(type, undo.actor(), undo.lease().step(), details);
