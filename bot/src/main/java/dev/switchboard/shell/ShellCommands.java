@@ -108,6 +108,16 @@ class ShellCommands {
 	}
 
 	@Bean
+	Command rollbackCommand(TerminalChat chat) {
+		return new ConversationCommand("rollback", "roll back a route change in effect: rollback <route>", "rollback", chat);
+	}
+
+	@Bean
+	Command renewCommand(TerminalChat chat) {
+		return new ConversationCommand("renew", "keep a route change in effect another lease: renew <route>", "renew", chat);
+	}
+
+	@Bean
 	Command runbooksCommand(TerminalChat chat) {
 		return new ConversationCommand("runbooks", "list the runbooks", "runbooks", chat);
 	}

@@ -43,13 +43,17 @@ final class ShellRenderer {
 		out.append(switch (kind) {
 			case RUN -> "Actions (run N):\n";
 			case APPROVE -> "Waiting for a second approver (approve N <plan>):\n";
+			case ROLLBACK, RENEW -> "Route changes in effect (rollback <route> | renew <route>):\n";
 			default -> "Choices (choose N):\n";
 		});
+		int n = 0;
 		for (Block.Button button : buttons) {
 			ActionId action = button.action();
+			n++;
 			String command = action.kind() == ActionId.Kind.APPROVE ? "approve " + action.index() + " " + action.plan() + ": "
 					: "";
-			out.append(String.format("  %d) %s%s%s%n", action.index(), command, button.label(),
+			int number = action.kind() == ActionId.Kind.ROLLBACK || action.kind() == ActionId.Kind.RENEW ? n : action.index();
+			out.append(String.format("  %d) %s%s%s%n", number, command, button.label(),
 					button.hint() == null ? "" : " — " + button.hint()));
 		}
 		out.append('\n');

@@ -78,7 +78,8 @@ class SlackClicks {
 			}
 			ActionId pressed = ActionId.decode(action.getActionId()).orElseThrow();
 			SlackMessage rendered = replies.render(reply);
-			if (pressed.kind() == ActionId.Kind.RUN) {
+			if (pressed.kind() == ActionId.Kind.RUN || pressed.kind() == ActionId.Kind.ROLLBACK
+					|| pressed.kind() == ActionId.Kind.RENEW) {
 				replaceClicked(p, channel, rendered);
 				return;
 			}

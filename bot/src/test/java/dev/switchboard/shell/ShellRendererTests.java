@@ -68,6 +68,19 @@ class ShellRendererTests {
 	}
 
 	@Test
+	void numbersRollBackAndRenewButtonsAndShowsTheirTypedCommand() {
+		Block.Buttons changes = new Block.Buttons(List.of(
+				button("Roll back support-replies: openai/gpt-4.1 → anthropic/claude-sonnet-4-5", "`rollback support-replies`",
+						ActionId.Kind.ROLLBACK, 2),
+				button("Renew the lease of support-replies", "`renew support-replies`", ActionId.Kind.RENEW, 2)));
+
+		assertThat(render(changes)).isEqualTo("""
+				Route changes in effect (rollback <route> | renew <route>):
+				  1) Roll back support-replies: openai/gpt-4.1 → anthropic/claude-sonnet-4-5 — `rollback support-replies`
+				  2) Renew the lease of support-replies — `renew support-replies`""");
+	}
+
+	@Test
 	void rendersTheWholeReplyAsPlainTerminalText() {
 		String text = render(new Block.Header("INC-4 · Hard outage", false),
 				new Block.Paragraph(List.of(new Span.Plain("Check the **secondary** probe.  "))),

@@ -68,6 +68,22 @@ class SlackRendererTests {
 	}
 
 	@Test
+	void rendersTheRollBackButtonWithItsConfirmationDialog() {
+		ActionId rollback = new ActionId(ActionId.Kind.ROLLBACK, 7, "switch-route", 2);
+		Reply reply = new Reply(List.of(new Block.Buttons(List.of(new Block.Button("Roll back support-replies", null,
+				rollback, Block.Style.DANGER, "This changes production: roll back. Roll back?")))), false, "INC-7", false);
+
+		ButtonElement button = (ButtonElement) ((ActionsBlock) renderer.render(reply, SLACK_IDS).blocks().get(0))
+			.getElements()
+			.get(0);
+
+		assertThat(button.getActionId()).isEqualTo("rollback/7/switch-route/2");
+		assertThat(button.getStyle()).isEqualTo("danger");
+		assertThat(button.getConfirm().getText().getText()).isEqualTo("This changes production: roll back. Roll back?");
+		assertThat(ActionId.decode(button.getActionId())).contains(rollback);
+	}
+
+	@Test
 	void splitsLongTextIntoSectionsOfAtMost3000CharactersAndKeepsCodeFencesClosed() {
 		StringBuilder text = new StringBuilder("```\n");
 		for (int i = 0; i < 300; i++) {

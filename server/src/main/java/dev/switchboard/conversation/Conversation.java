@@ -29,7 +29,7 @@ import dev.switchboard.incident.Walk;
 public class Conversation {
 
 	private static final List<String> WRITES = List.of("choose", "back", "run", "approve", "note", "sev", "commander",
-			"resolve", "drill");
+			"resolve", "drill", "rollback", "renew");
 
 	private final Declarations declarations;
 
@@ -51,10 +51,13 @@ public class Conversation {
 
 	private final DrillReplies drills;
 
+	private final RouteChangeCommands changes;
+
 	public Conversation(Declarations declarations, Walk walk, StepActions actions, IncidentUpdates updates,
 			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory,
-			RouteReport routes, DrillReplies drills) {
+			RouteReport routes, DrillReplies drills, RouteChangeCommands changes) {
 		this.drills = drills;
+		this.changes = changes;
 		this.declarations = declarations;
 		this.walk = walk;
 		this.actions = actions;
@@ -93,6 +96,7 @@ public class Conversation {
 				case "back" -> withIncident(ctx, "", id -> moved(walk.back(id, rest.isEmpty() ? null : rest, actor(ctx), ctx.requestKey())));
 				case "run" -> withIncident(ctx, "", id -> moved(actions.run(id, null, number(rest), actor(ctx), ctx.requestKey())));
 				case "approve" -> withIncident(ctx, "", id -> moved(approve(id, null, rest, ctx)));
+				case "rollback", "renew" -> withIncident(ctx, "", id -> moved(changes.typed(verb, id, rest, actor(ctx), ctx.requestKey())));
 				case "note" -> withIncident(ctx, "", id -> ack(updates.note(id, rest, actor(ctx), ctx.requestKey()), "Noted."));
 				case "sev" -> withIncident(ctx, "", id -> ack(updates.severity(id, rest, actor(ctx), ctx.requestKey()), "Severity is now " + rest + "."));
 				case "commander" -> withIncident(ctx, "", id -> ack(updates.commander(id, rest, actor(ctx), ctx.requestKey()), "Commander is now " + rest + "."));
@@ -122,6 +126,7 @@ public class Conversation {
 				case RUN -> moved(actions.run(a.incidentId(), a.step(), a.index(), actor(ctx), ctx.requestKey()));
 				case BACK -> moved(walk.back(a.incidentId(), a.step(), actor(ctx), ctx.requestKey()));
 				case APPROVE -> moved(approve(a.incidentId(), a.step(), a.index() + " " + a.plan(), ctx));
+				case ROLLBACK, RENEW -> moved(changes.pressed(a, actor(ctx), ctx.requestKey()));
 			};
 		}
 		catch (IncidentException ex) {

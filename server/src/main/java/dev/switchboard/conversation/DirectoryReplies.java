@@ -129,6 +129,7 @@ class DirectoryReplies {
 				choose <n|label> | back [step] | run <n>    walk the runbook, run a step's action
 				note <text> | sev <level> | commander <person> | resolve [summary]
 				approve <n> <plan>                          second approval of a route change
+				rollback <route> | renew <route>            undo a route change in effect, or keep it another lease
 				who <service|role|team|person> | vendor <id> | runbooks | routes | list
 				drill <runbook|scenario> [scenario]          rehearse on the sandbox gateway
 				drill pause | resume | next | end | fact <key> | report""")))), true, null, false);

@@ -38,10 +38,14 @@ class IncidentReplies {
 
 	private final boolean drillRealMentions;
 
-	IncidentReplies(CatalogRegistry catalogs, Clock clock, RoutePreviews previews, DrillProperties drill) {
+	private final RouteChangeReplies changes;
+
+	IncidentReplies(CatalogRegistry catalogs, Clock clock, RoutePreviews previews, DrillProperties drill,
+			RouteChangeReplies changes) {
 		this.catalogs = catalogs;
 		this.clock = clock;
 		this.previews = previews;
+		this.changes = changes;
 		this.drillRealMentions = drill.realMentions();
 	}
 
@@ -85,6 +89,8 @@ class IncidentReplies {
 		if (i.service() != null) {
 			ownership.vendorsOf(i.service()).forEach(v -> blocks.add(new Block.Context(v.name() + " status: " + v.statusPage())));
 		}
+		blocks.addAll(changes.lines(i));
+		blocks.addAll(changes.revertNotice(state));
 		return blocks;
 	}
 
@@ -121,6 +127,8 @@ class IncidentReplies {
 			}
 			blocks.add(new Block.Buttons(actions));
 		}
+		blocks.addAll(changes.inEffect(i));
+		blocks.addAll(changes.revertNotice(state));
 		if (!step.choices().isEmpty() && i.open()) {
 			List<Button> choices = new ArrayList<>();
 			for (int n = 0; n < step.choices().size(); n++) {

@@ -22,8 +22,8 @@ record ActionHistory(int visit, List<TimelineEvent> events) {
 
 	/** Started and not finished yet. */
 	boolean running() {
-		return lastSeq(EventType.ACTION_STARTED) > Math.max(lastSeq(EventType.ACTION_SUCCEEDED),
-				lastSeq(EventType.ACTION_FAILED));
+		return lastSeq(EventType.ACTION_STARTED) > Math.max(Math.max(lastSeq(EventType.ACTION_SUCCEEDED),
+				lastSeq(EventType.ACTION_FAILED)), lastSeq(EventType.ACTION_REFUSED));
 	}
 
 	boolean succeeded() {

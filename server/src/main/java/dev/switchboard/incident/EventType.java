@@ -13,6 +13,15 @@ public enum EventType {
 	ROUTE_WRITTEN,
 	/** A route change's lease ends soon: restore the route or keep it on purpose. */
 	LEASE_REMINDER,
+	/**
+	 * The process stopped between a route change's write and its verdict (a crash or a kill): found by the
+	 * recovery, which then reads the route back from the gateway and records what it shows.
+	 */
+	ACTION_INTERRUPTED,
+	/** A route change's lease was renewed by an authorized person: it reverts later. */
+	LEASE_RENEWED,
+	/** A route change's lease ended unrenewed: Switchboard reverts the route (unless someone else changed it). */
+	LEASE_EXPIRED,
 	/** Drills only: the facilitator's controls and the scenario's injected surprises. */
 	DRILL_STARTED, DRILL_INJECTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_FACT_ASKED, DRILL_ENDED;
 

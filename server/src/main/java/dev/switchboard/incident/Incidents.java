@@ -121,7 +121,7 @@ public class Incidents {
 		return switch (type) {
 			case ACTION_REQUESTED, APPROVAL_REQUESTED -> ActionState.Status.REQUESTED;
 			case ACTION_APPROVED -> ActionState.Status.APPROVED;
-			case ACTION_STARTED -> ActionState.Status.RUNNING;
+			case ACTION_STARTED, ACTION_INTERRUPTED -> ActionState.Status.RUNNING;
 			case ACTION_SUCCEEDED, PAGE_SENT, MENTION_SENT -> ActionState.Status.DONE;
 			case ACTION_FAILED -> ActionState.Status.FAILED;
 			case ACTION_REFUSED -> ActionState.Status.REFUSED;

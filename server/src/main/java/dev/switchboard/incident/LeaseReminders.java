@@ -65,8 +65,8 @@ public class LeaseReminders {
 		details.put("commander", incident.commander());
 		details.put("restoreTo", lease.restoreSnapshot());
 		details.put("result", "'gateway " + lease.kind() + " " + lease.route() + "' from " + incident.humanId()
-				+ " is still in effect; its lease ends in " + minutes + " min: restore the route (gateway restore "
-				+ lease.route() + ") or keep it on purpose");
+				+ " is still in effect; its lease ends in " + minutes + " min, then Switchboard reverts it: renew it to keep it (renew "
+				+ lease.route() + "), or roll it back now (rollback " + lease.route() + ", or gateway restore " + lease.route() + ")");
 		return details;
 	}
 }

@@ -24,13 +24,35 @@ final class RouteEvents {
 	}
 
 	static Map<String, Object> base(int index, String text, RouteProposal p) {
-		Map<String, Object> details = base(index, text, p.gateway(), p.command());
+		return plan(base(index, text, p.gateway(), p.command()), p);
+	}
+
+	/** Adds the plan, its hash and the snapshot taken before it to {@code details}. */
+	static Map<String, Object> plan(Map<String, Object> details, RouteProposal p) {
 		details.put("plan", Redaction.text(p.summary()));
 		if (!p.hash().isEmpty()) {
 			details.put("planHash", p.hash());
 		}
 		if (p.before() != null) {
 			details.put("snapshot", p.before().id());
+		}
+		return details;
+	}
+
+	/**
+	 * The details every event of a claimed change carries: its gateway idempotency key, and what recovery
+	 * needs to reconcile it after a crash (the kind of change, its target, the state verify expects).
+	 */
+	static Map<String, Object> run(Map<String, Object> base, RouteProposal p, String gatewayKey) {
+		Map<String, Object> details = new LinkedHashMap<>(base);
+		details.put("idempotencyKey", gatewayKey);
+		details.put("kind", p.command().kind().verb());
+		if (p.target() != null) {
+			details.put("target", p.target());
+		}
+		details.put("expect", p.expectedAfter() == null ? "" : p.expectedAfter());
+		if (p.restoreTo() != null) {
+			details.put("restoreSnapshot", p.restoreTo().id());
 		}
 		return details;
 	}

@@ -123,6 +123,26 @@ class RouteProposals {
 				restoreTo, expected, restoreTo.state().activeTarget(), restoreTo.state().activeTarget(), null, null);
 	}
 
+	/**
+	 * Undoing one change still in effect: back to {@code target} (the snapshot before that change, or the
+	 * lease's restore point), refused with a drift report when the route is no longer as the change left it.
+	 */
+	RouteProposal revert(Incident incident, FlipLease lease, RouteSnapshot target, Gateway gateway, String text) {
+		RouteCommand command = new RouteCommand(RouteCommand.Kind.RESTORE, lease.route(), null);
+		RouteState live = gateway.read(lease.route());
+		RouteSnapshot before = snapshots.store(gateway.kind(), live, text + " in " + incident.humanId());
+		RouteState expected = snapshots.find(lease.afterSnapshot()).orElseThrow().state();
+		if (!expected.fingerprint().equals(live.fingerprint())) {
+			return RouteProposal.refused(command, gateway, null, before, DriftReport.describe(lease.route(), expected, live)
+					+ ". Nothing was overwritten: someone else changed the route; the commander decides what it should be.");
+		}
+		String summary = lease.route() + ": " + name(live.activeTarget()) + " → " + name(target.state().activeTarget())
+				+ " (as before '" + lease.kind() + "', snapshot " + target.id() + ")";
+		return new RouteProposal(command, gateway, null, summary,
+				Fingerprint.of("revert", gateway.kind(), lease.route(), target.id(), live.fingerprint()), null, before, target,
+				expected, target.state().activeTarget(), target.state().activeTarget(), null, null);
+	}
+
 	private static String name(String target) {
 		return Objects.requireNonNullElse(target, "(disabled)");
 	}

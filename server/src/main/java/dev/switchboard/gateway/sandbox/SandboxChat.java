@@ -39,8 +39,11 @@ final class SandboxChat implements HttpHandler {
 
 	private volatile Duration slowness = Duration.ofSeconds(30);
 
-	SandboxChat(SandboxRouteTable table) {
+	private final Duration delay;
+
+	SandboxChat(SandboxRouteTable table, Duration delay) {
 		this.table = table;
+		this.delay = delay;
 	}
 
 	/** From now on, serve routes as they were up to {@code lag} ago (zero: always the current table). */
@@ -59,6 +62,9 @@ final class SandboxChat implements HttpHandler {
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try {
+			if (!delay.isZero()) {
+				pause(delay);
+			}
 			if (!exchange.getRequestMethod().equals("POST")) {
 				SandboxHttp.error(exchange, 405, "invalid_request_error", "use POST", Map.of());
 				return;

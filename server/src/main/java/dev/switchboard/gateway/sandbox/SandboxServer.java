@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,15 @@ import org.springframework.stereotype.Component;
 class SandboxServer {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
+
+	static {
+		// The JDK server writes a response's headers and body separately; without TCP_NODELAY each
+		// loopback call waits out a delayed ACK (~40 ms), which made every flip on the sandbox ~200 ms
+		// slower (bench/run-flip-bench.sh). Read once, when the first JDK HTTP server starts.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
 
 	private final SandboxAdmin admin;
 
@@ -39,9 +49,13 @@ class SandboxServer {
 
 	private volatile Duration adminDelay = Duration.ZERO;
 
-	SandboxServer(SandboxRouteTable table) {
+	/**
+	 * @param probeDelay how long every chat request waits before it is served: zero, except in tests that
+	 * need the verify stage of a route change to last (e.g. to kill the JVM between apply and verify)
+	 */
+	SandboxServer(SandboxRouteTable table, @Value("${switchboard.sandbox.probe-delay:0s}") Duration probeDelay) {
 		this.admin = new SandboxAdmin(table, () -> adminDelay);
-		this.chat = new SandboxChat(table);
+		this.chat = new SandboxChat(table, probeDelay);
 		AtomicInteger n = new AtomicInteger();
 		this.workers = Executors.newCachedThreadPool(r -> {
 			Thread t = new Thread(r, "sandbox-gateway-" + n.incrementAndGet());

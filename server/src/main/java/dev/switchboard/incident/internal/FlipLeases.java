@@ -71,6 +71,46 @@ public class FlipLeases {
 			.update();
 	}
 
+	public Optional<FlipLease> find(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM flip_lease WHERE id = :id AND ended_at IS NULL")
+			.param("id", id)
+			.query(FlipLeases::map)
+			.optional();
+	}
+
+	/** The changes an incident made that are still in effect, oldest first. */
+	public List<FlipLease> openOf(long incidentId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM flip_lease WHERE incident_id = :i AND ended_at IS NULL ORDER BY id")
+			.param("i", incidentId)
+			.query(FlipLeases::map)
+			.list();
+	}
+
+	/** Leases in effect that ended by {@code now} unrenewed. */
+	public List<FlipLease> expired(Instant now) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM flip_lease WHERE ended_at IS NULL AND expires_at <= :now ORDER BY id")
+			.param("now", IncidentStore.odt(now))
+			.query(FlipLeases::map)
+			.list();
+	}
+
+	/** Moves the end of a lease in effect; its commander is reminded again before the new end. */
+	public boolean renew(long id, Instant expires) {
+		return jdbc.sql("UPDATE flip_lease SET expires_at = :e, reminded_at = NULL WHERE id = :id AND ended_at IS NULL")
+			.param("e", IncidentStore.odt(expires))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Ends one lease (its change was found overwritten by someone else). */
+	public void end(long id, String reason, Instant now) {
+		jdbc.sql("UPDATE flip_lease SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
+			.param("now", IncidentStore.odt(now))
+			.param("reason", reason)
+			.param("id", id)
+			.update();
+	}
+
 	/** Leases in effect that end before {@code threshold} and whose commander was not reminded yet. */
 	public List<FlipLease> dueForReminder(Instant threshold) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM flip_lease WHERE ended_at IS NULL AND reminded_at IS NULL "
