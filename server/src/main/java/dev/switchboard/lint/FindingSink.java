@@ -30,6 +30,11 @@ public final class FindingSink {
 		findings.add(finding);
 	}
 
+	/** Whether an error was already reported on {@code line}, so a second pass need not say it again. */
+	public boolean hasErrorAt(int line) {
+		return findings.stream().anyMatch(f -> f.isError() && f.line() == line);
+	}
+
 	public boolean hasErrors() {
 		return findings.stream().anyMatch(Finding::isError);
 	}

@@ -69,6 +69,10 @@ final class OwnershipDocument {
 		sink.error(tree.lineOf(pointer), rule, message);
 	}
 
+	boolean hasErrorAt(String pointer) {
+		return sink.hasErrorAt(tree.lineOf(pointer));
+	}
+
 	void warning(String pointer, String rule, String message) {
 		sink.warning(tree.lineOf(pointer), rule, message);
 	}

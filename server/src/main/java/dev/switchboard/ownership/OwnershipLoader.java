@@ -209,7 +209,10 @@ public final class OwnershipLoader {
 			return parser.apply(text.trim());
 		}
 		catch (DateTimeException | IllegalArgumentException ex) {
-			d.error(pointer, "invalid-value", "'" + text + "' is not " + expected);
+			// the schema's pattern usually caught it already: one finding per mistake
+			if (!d.hasErrorAt(pointer)) {
+				d.error(pointer, "invalid-value", "'" + text + "' is not " + expected);
+			}
 			return null;
 		}
 	}

@@ -36,6 +36,9 @@ class OwnershipLoaderTests {
 			.as("%s: findings %s", name, findings)
 			.containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(findings).as(name).allMatch(Finding::isError);
+		assertThat(findings.stream().map(f -> f.line() + " " + f.rule()).toList())
+			.as("%s: one finding per mistake, not one per pass (schema, then loader): %s", name, findings)
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
