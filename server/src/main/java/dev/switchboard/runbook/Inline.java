@@ -19,7 +19,10 @@ record Inline(List<Mention> mentions, List<RegistryRef> refs) {
 	/** An @ not preceded by a word character or dot, so e-mail addresses are not mentions. */
 	static final Pattern MENTION = Pattern.compile("(?<![\\w.@/])@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)");
 
-	static final Pattern REF = Pattern.compile("\\{\\{\\s*([a-z]+)\\.([a-z0-9-]+)\\.([a-z_]+)\\s*}}");
+	/** Anything in double braces: what does not read as {@code kind.id.field} is reported, not left as text. */
+	static final Pattern BRACES = Pattern.compile("\\{\\{([^{}\\n]{0,200})}}");
+
+	static final Pattern REF = Pattern.compile("\\s*([a-z]+)\\.([a-z0-9-]+)\\.([a-z_]+)\\s*");
 
 	static Inline scan(List<Node> blocks, LineIndex lines) {
 		Inline found = new Inline(new ArrayList<>(), new ArrayList<>());
@@ -37,9 +40,12 @@ record Inline(List<Mention> mentions, List<RegistryRef> refs) {
 			}
 		}
 		if (brace) {
-			Matcher r = REF.matcher(text);
-			while (r.find()) {
-				refs.add(new RegistryRef(r.group(1), r.group(2), r.group(3), lines.lineOf(base + r.start())));
+			Matcher b = BRACES.matcher(text);
+			while (b.find()) {
+				int line = lines.lineOf(base + b.start());
+				Matcher r = REF.matcher(b.group(1));
+				refs.add(r.matches() ? new RegistryRef(r.group(1), r.group(2), r.group(3), line)
+						: RegistryRef.malformed(b.group(1), line));
 			}
 		}
 	}

@@ -53,6 +53,11 @@ final class ReferenceRules {
 	}
 
 	private void ref(RegistryRef ref) {
+		if (ref.malformed()) {
+			sink.error(ref.line(), "unknown-reference", ref.text()
+					+ ": not a reference; write {{vendor.<id>.<field>}} or {{service.<id>.<field>}}");
+			return;
+		}
 		switch (ref.kind()) {
 			case "vendor" -> {
 				if (ownership.vendor(ref.id()).isEmpty()) {
