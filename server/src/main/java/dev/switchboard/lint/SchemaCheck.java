@@ -19,10 +19,19 @@ import com.networknt.schema.path.NodePath;
  */
 public final class SchemaCheck {
 
-	private final Schema schema;
+	private final String name;
 
-	private SchemaCheck(Schema schema) {
-		this.schema = schema;
+	private final String text;
+
+	private final SchemaQuickCheck quick;
+
+	/** The full validator, built on first need: most runs never need it (see {@link SchemaQuickCheck}). */
+	private volatile Schema schema;
+
+	private SchemaCheck(String name, String text, SchemaQuickCheck quick) {
+		this.name = name;
+		this.text = text;
+		this.quick = quick;
 	}
 
 	/** Loads {@code switchboard/schema/<name>} from the classpath. Thread-safe once built. */
@@ -33,16 +42,45 @@ public final class SchemaCheck {
 				throw new IllegalStateException("schema " + resource + " is not on the classpath");
 			}
 			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-			return new SchemaCheck(registry.getSchema(text));
+			// JSON is YAML: reading the schema with SnakeYAML (already loaded for the documents) keeps
+			// Jackson's ObjectMapper out of a clean run. A test checks both readings agree.
+			FindingSink problems = new FindingSink(resource);
+			YamlTree tree = YamlTree.parse(text, 1, problems);
+			if (tree == null || !problems.findings().isEmpty()) {
+				throw new IllegalStateException("schema " + resource + " is not readable: " + problems.findings());
+			}
+			return new SchemaCheck(resource, text, new SchemaQuickCheck(tree.root()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
+	private Schema schema() {
+		Schema s = schema;
+		if (s == null) {
+			synchronized (this) {
+				s = schema;
+				if (s == null) {
+					SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+					try {
+						s = registry.getSchema(text);
+					}
+					catch (RuntimeException ex) {
+						throw new IllegalStateException("schema " + name + " is not valid: " + ex.getMessage(), ex);
+					}
+					schema = s;
+				}
+			}
+		}
+		return s;
+	}
+
 	public void check(YamlTree tree, FindingSink sink) {
-		List<Error> errors = schema.validate(tree.root());
+		if (quick.check(tree.root()) == SchemaQuickCheck.Result.VALID) {
+			return;
+		}
+		List<Error> errors = schema().validate(tree.root());
 		for (Error error : errors) {
 			String pointer = pointer(error.getInstanceLocation());
 			String where = pointer.isEmpty() ? "" : readable(error.getInstanceLocation()) + ": ";
