@@ -35,16 +35,39 @@ public final class CatalogLoader {
 
 	private final RunbookParser parser = new RunbookParser();
 
+	/** Null for a one-shot loader (the CLI); the server's registry keeps one across reloads. */
+	private final ParseCache cache;
+
 	private final OwnershipLoader ownershipLoader = new OwnershipLoader();
 
 	private final Scenarios scenarios = new Scenarios();
 
-	/** One runbook file after the rules ran: the runbook (null if unreadable) and its findings. */
+	/**
+	 * One runbook file after the rules ran: the runbook (null if unreadable), its text (null if
+	 * unreadable, and from {@link #lint}, which does not keep it) and its findings.
+	 */
 	public record CheckedFile(String file, Path path, Runbook runbook, String source, List<Finding> findings) {
 
 		public boolean valid() {
 			return runbook != null && findings.stream().noneMatch(Finding::isError);
 		}
+	}
+
+	/** A loader that parses every file on every call: for one-shot use such as {@code switchboard lint}. */
+	public CatalogLoader() {
+		this.cache = null;
+	}
+
+	private CatalogLoader(ParseCache cache) {
+		this.cache = cache;
+	}
+
+	/**
+	 * A loader for repeated loads of the same folder (the server's reloads): a runbook file whose
+	 * content did not change since the previous call is not parsed again (see {@link ParseCache}).
+	 */
+	public static CatalogLoader reusingParses() {
+		return new CatalogLoader(new ParseCache());
 	}
 
 	public OwnershipLoader.Loaded loadOwnership(Path file) {
@@ -60,7 +83,8 @@ public final class CatalogLoader {
 	public LintReport lint(Path runbooksDir, Path ownershipFile, LintOptions options) {
 		OwnershipLoader.Loaded ownership = loadOwnership(ownershipFile);
 		List<Finding> findings = new ArrayList<>(ownership.findings());
-		Map<String, CheckedFile> files = checkRunbooks(runbooksDir, ownership.ownership(), options, findings);
+		// lint reports findings only: no need to keep 10,000 files' text until the end
+		Map<String, CheckedFile> files = checkRunbooks(runbooksDir, ownership.ownership(), options, findings, false);
 		files.values().forEach(f -> findings.addAll(f.findings()));
 		findings.addAll(serviceRunbookLinks(ownership, files.values(), ownershipFile.toString()));
 		Scenarios.Checked scenarios = checkScenarios(runbooksDir, files.values(), ownership.ownership());
@@ -85,6 +109,12 @@ public final class CatalogLoader {
 	 */
 	public Map<String, CheckedFile> checkRunbooks(Path dir, Ownership ownership, LintOptions options,
 			List<Finding> folderFindings) {
+		return checkRunbooks(dir, ownership, options, folderFindings, true);
+	}
+
+	/** @param keepSources whether each {@link CheckedFile#source()} holds the file's text (else null) */
+	private Map<String, CheckedFile> checkRunbooks(Path dir, Ownership ownership, LintOptions options,
+			List<Finding> folderFindings, boolean keepSources) {
 		List<Path> paths;
 		try {
 			paths = RunbookSource.files(dir);
@@ -94,7 +124,10 @@ public final class CatalogLoader {
 			return Map.of();
 		}
 		Map<String, Read> parsed = new ConcurrentHashMap<>();
-		paths.parallelStream().forEach(path -> parsed.put(path.getFileName().toString(), parse(dir, path)));
+		paths.parallelStream().forEach(path -> parsed.put(path.getFileName().toString(), parse(dir, path, keepSources)));
+		if (cache != null) {
+			cache.retainOnly(paths.stream().map(p -> dir.resolve(p.getFileName()).toString()).collect(Collectors.toSet()));
+		}
 		Map<String, Runbook> byFile = new HashMap<>();
 		parsed.forEach((name, read) -> {
 			if (read.parsed().runbook() != null) {
@@ -136,11 +169,13 @@ public final class CatalogLoader {
 		}
 	}
 
-	private Read parse(Path dir, Path path) {
+	private Read parse(Path dir, Path path, boolean keepSource) {
 		String display = dir.resolve(path.getFileName()).toString();
 		String text;
+		byte[] bytes;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+			bytes = Files.readAllBytes(path);
+			text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			return Read.failed(display, "unreadable", "file is not UTF-8 text");
@@ -149,7 +184,16 @@ public final class CatalogLoader {
 			return Read.failed(display, "unreadable", "cannot read file: " + ex.getMessage());
 		}
 		try {
-			return new Read(parser.parse(display, path.getFileName().toString(), text), text);
+			// the bytes decoded as UTF-8, so their hash is the hash of the text's UTF-8 encoding
+			String sha256 = RunbookParser.sha256(bytes);
+			RunbookParser.Parsed parsed = cache == null ? null : cache.get(display, sha256);
+			if (parsed == null) {
+				parsed = parser.parse(display, path.getFileName().toString(), text, sha256);
+				if (cache != null) {
+					cache.put(display, sha256, parsed);
+				}
+			}
+			return new Read(parsed, keepSource ? text : null);
 		}
 		catch (RuntimeException ex) {
 			return Read.failed(display, "internal",
