@@ -21,22 +21,43 @@ public final class SchemaCheck {
 
 	private final String name;
 
-	private final String text;
-
-	private final SchemaQuickCheck quick;
+	/** The schema's text and its quick check, read on first use (see {@link #quick()}). */
+	private volatile Loaded loaded;
 
 	/** The full validator, built on first need: most runs never need it (see {@link SchemaQuickCheck}). */
 	private volatile Schema schema;
 
-	private SchemaCheck(String name, String text, SchemaQuickCheck quick) {
-		this.name = name;
-		this.text = text;
-		this.quick = quick;
+	private record Loaded(String text, SchemaQuickCheck quick) {
 	}
 
-	/** Loads {@code switchboard/schema/<name>} from the classpath. Thread-safe once built. */
+	private SchemaCheck(String name) {
+		this.name = name;
+	}
+
+	/**
+	 * {@code switchboard/schema/<name>} from the classpath, read on first use: the checks are static
+	 * fields of the loaders, and reading them lazily lets a fresh JVM read the ownership schema on one
+	 * thread while another starts parsing runbooks. Thread-safe.
+	 */
 	public static SchemaCheck load(String name) {
-		String resource = "switchboard/schema/" + name;
+		return new SchemaCheck("switchboard/schema/" + name);
+	}
+
+	private Loaded loaded() {
+		Loaded l = loaded;
+		if (l == null) {
+			synchronized (this) {
+				l = loaded;
+				if (l == null) {
+					l = read(name);
+					loaded = l;
+				}
+			}
+		}
+		return l;
+	}
+
+	private static Loaded read(String resource) {
 		try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("schema " + resource + " is not on the classpath");
@@ -49,7 +70,7 @@ public final class SchemaCheck {
 			if (tree == null || !problems.findings().isEmpty()) {
 				throw new IllegalStateException("schema " + resource + " is not readable: " + problems.findings());
 			}
-			return new SchemaCheck(resource, text, new SchemaQuickCheck(tree.root()));
+			return new Loaded(text, new SchemaQuickCheck(tree.root()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -64,7 +85,7 @@ public final class SchemaCheck {
 				if (s == null) {
 					SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 					try {
-						s = registry.getSchema(text);
+						s = registry.getSchema(loaded().text());
 					}
 					catch (RuntimeException ex) {
 						throw new IllegalStateException("schema " + name + " is not valid: " + ex.getMessage(), ex);
@@ -77,7 +98,7 @@ public final class SchemaCheck {
 	}
 
 	public void check(YamlTree tree, FindingSink sink) {
-		if (quick.check(tree.root()) == SchemaQuickCheck.Result.VALID) {
+		if (loaded().quick().check(tree.root()) == SchemaQuickCheck.Result.VALID) {
 			return;
 		}
 		List<Error> errors = schema().validate(tree.root());
