@@ -74,6 +74,9 @@ echo "building server, bench harness and (if stale) the CLI jar ..." >&2
 mvnw install -DskipTests -pl server -am
 mvnw -f bench/pom.xml package
 if [[ ! -f $JAR ]] || [[ -n $(find server/src bot/src server/pom.xml bot/pom.xml pom.xml -newer "$JAR" -print -quit) ]]; then
+	# Delete it first: when only server/ changed, the bot's jar step is skipped and spring-boot:repackage
+	# keeps the already repackaged jar, with the old server jar nested inside.
+	rm -f "$JAR" "$JAR.original"
 	mvnw package -DskipTests
 fi
 CP="bench/target/switchboard-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
