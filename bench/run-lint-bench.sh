@@ -9,7 +9,7 @@
 #   BENCH_COLD_REPEATS=3                     fresh-JVM runs per size
 #   BENCH_QUIET_IDLE=85 BENCH_QUIET_MAX_WAIT=300   wait (at most that many s) for the CPUs to be this % idle
 #                                                  before each measurement: other jobs skew wall times
-#   BENCH_PHASES="warm breakdown cold cli"   which measurements to run (corpora are always written)
+#   BENCH_PHASES="warm reload breakdown cold cli"   which measurements to run (corpora are always written)
 #   BENCH_PROFILE=0                          1: also record a JFR profile of the warm 10,000 run and print hotspots
 set -euo pipefail
 
@@ -23,7 +23,7 @@ QUIET_IDLE=${BENCH_QUIET_IDLE:-85}
 QUIET_MAX_WAIT=${BENCH_QUIET_MAX_WAIT:-300}
 OUT=$WORK/results.md
 JAR=bot/target/switchboard.jar
-PHASES=" ${BENCH_PHASES:-warm breakdown cold cli} "
+PHASES=" ${BENCH_PHASES:-warm reload breakdown cold cli} "
 mkdir -p "$WORK"
 : >"$OUT"
 
@@ -74,6 +74,9 @@ echo "building server, bench harness and (if stale) the CLI jar ..." >&2
 mvnw install -DskipTests -pl server -am
 mvnw -f bench/pom.xml package
 if [[ ! -f $JAR ]] || [[ -n $(find server/src bot/src server/pom.xml bot/pom.xml pom.xml -newer "$JAR" -print -quit) ]]; then
+	# Delete it first: when only server/ changed, the bot's jar step is skipped and spring-boot:repackage
+	# keeps the already repackaged jar, with the old server jar nested inside.
+	rm -f "$JAR" "$JAR.original"
 	mvnw package -DskipTests
 fi
 CP="bench/target/switchboard-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
@@ -106,6 +109,17 @@ if phase warm; then
 	say ""
 	before=$(busy_ticks)
 	/usr/bin/time -f '%U %S' -o "$WORK/self.txt" "${BENCH[@]}" measure --sizes "$sizes_csv" --work "$WORK" | tee -a "$OUT"
+	say ""
+	say "(CPU-seconds used by other processes during this run: $(others_cpu "$before" "$(awk '{print $1 + $2}' "$WORK/self.txt")"))"
+	say ""
+fi
+if phase reload; then
+	say "### Reload: CatalogLoader.reusingParses() in one JVM, files unchanged (the server's reload)"
+	say ""
+	say "\`java $HEAP -cp \$CP dev.switchboard.bench.LintBench measure --reload true --sizes $sizes_csv --work $WORK\` (CPUs $(wait_quiet) % idle at start)"
+	say ""
+	before=$(busy_ticks)
+	/usr/bin/time -f '%U %S' -o "$WORK/self.txt" "${BENCH[@]}" measure --reload true --sizes "$sizes_csv" --work "$WORK" | tee -a "$OUT"
 	say ""
 	say "(CPU-seconds used by other processes during this run: $(others_cpu "$before" "$(awk '{print $1 + $2}' "$WORK/self.txt")"))"
 	say ""

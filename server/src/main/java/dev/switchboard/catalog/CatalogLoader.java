@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -35,16 +37,39 @@ public final class CatalogLoader {
 
 	private final RunbookParser parser = new RunbookParser();
 
+	/** Null for a one-shot loader (the CLI); the server's registry keeps one across reloads. */
+	private final ParseCache cache;
+
 	private final OwnershipLoader ownershipLoader = new OwnershipLoader();
 
 	private final Scenarios scenarios = new Scenarios();
 
-	/** One runbook file after the rules ran: the runbook (null if unreadable) and its findings. */
+	/**
+	 * One runbook file after the rules ran: the runbook (null if unreadable), its text (null if
+	 * unreadable, and from {@link #lint}, which does not keep it) and its findings.
+	 */
 	public record CheckedFile(String file, Path path, Runbook runbook, String source, List<Finding> findings) {
 
 		public boolean valid() {
 			return runbook != null && findings.stream().noneMatch(Finding::isError);
 		}
+	}
+
+	/** A loader that parses every file on every call: for one-shot use such as {@code switchboard lint}. */
+	public CatalogLoader() {
+		this.cache = null;
+	}
+
+	private CatalogLoader(ParseCache cache) {
+		this.cache = cache;
+	}
+
+	/**
+	 * A loader for repeated loads of the same folder (the server's reloads): a runbook file whose
+	 * content did not change since the previous call is not parsed again (see {@link ParseCache}).
+	 */
+	public static CatalogLoader reusingParses() {
+		return new CatalogLoader(new ParseCache());
 	}
 
 	public OwnershipLoader.Loaded loadOwnership(Path file) {
@@ -58,14 +83,36 @@ public final class CatalogLoader {
 
 	/** Lints everything, as the CLI does: the best-effort ownership is used even when it has errors. */
 	public LintReport lint(Path runbooksDir, Path ownershipFile, LintOptions options) {
-		OwnershipLoader.Loaded ownership = loadOwnership(ownershipFile);
+		// Parsing the runbooks does not need ownership.yaml, only checking them does: load it on
+		// another core meanwhile (in a fresh JVM both are mostly class loading, ~0.4 s each).
+		CompletableFuture<OwnershipLoader.Loaded> loading = CompletableFuture.supplyAsync(() -> loadOwnership(ownershipFile));
+		List<Finding> folderFindings = new ArrayList<>();
+		Parsed parsed = parseRunbooks(runbooksDir, folderFindings, false);
+		OwnershipLoader.Loaded ownership = join(loading);
 		List<Finding> findings = new ArrayList<>(ownership.findings());
-		Map<String, CheckedFile> files = checkRunbooks(runbooksDir, ownership.ownership(), options, findings);
+		findings.addAll(folderFindings);
+		// lint reports findings only: no need to keep 10,000 files' text until the end
+		Map<String, CheckedFile> files = check(runbooksDir, parsed, ownership.ownership(), options);
 		files.values().forEach(f -> findings.addAll(f.findings()));
 		findings.addAll(serviceRunbookLinks(ownership, files.values(), ownershipFile.toString()));
 		Scenarios.Checked scenarios = checkScenarios(runbooksDir, files.values(), ownership.ownership());
 		findings.addAll(scenarios.findings());
 		return LintReport.of(findings, files.size() + 1 + scenarios.files());
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -85,16 +132,42 @@ public final class CatalogLoader {
 	 */
 	public Map<String, CheckedFile> checkRunbooks(Path dir, Ownership ownership, LintOptions options,
 			List<Finding> folderFindings) {
+		return checkRunbooks(dir, ownership, options, folderFindings, true);
+	}
+
+	/** @param keepSources whether each {@link CheckedFile#source()} holds the file's text (else null) */
+	private Map<String, CheckedFile> checkRunbooks(Path dir, Ownership ownership, LintOptions options,
+			List<Finding> folderFindings, boolean keepSources) {
+		return check(dir, parseRunbooks(dir, folderFindings, keepSources), ownership, options);
+	}
+
+	/** The runbook files of a folder, in name order, and what parsing each gave, by file name. */
+	private record Parsed(List<Path> paths, Map<String, Read> reads) {
+	}
+
+	private Parsed parseRunbooks(Path dir, List<Finding> folderFindings, boolean keepSources) {
 		List<Path> paths;
 		try {
 			paths = RunbookSource.files(dir);
 		}
 		catch (IOException ex) {
 			folderFindings.add(Finding.error(dir.toString(), 1, "unreadable", "cannot list runbooks folder: " + ex));
+			return new Parsed(List.of(), Map.of());
+		}
+		Map<String, Read> reads = new ConcurrentHashMap<>();
+		paths.parallelStream().forEach(path -> reads.put(path.getFileName().toString(), parse(dir, path, keepSources)));
+		if (cache != null) {
+			cache.retainOnly(paths.stream().map(p -> dir.resolve(p.getFileName()).toString()).collect(Collectors.toSet()));
+		}
+		return new Parsed(paths, reads);
+	}
+
+	private Map<String, CheckedFile> check(Path dir, Parsed parsedFiles, Ownership ownership, LintOptions options) {
+		List<Path> paths = parsedFiles.paths();
+		Map<String, Read> parsed = parsedFiles.reads();
+		if (paths.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, Read> parsed = new ConcurrentHashMap<>();
-		paths.parallelStream().forEach(path -> parsed.put(path.getFileName().toString(), parse(dir, path)));
 		Map<String, Runbook> byFile = new HashMap<>();
 		parsed.forEach((name, read) -> {
 			if (read.parsed().runbook() != null) {
@@ -136,11 +209,13 @@ public final class CatalogLoader {
 		}
 	}
 
-	private Read parse(Path dir, Path path) {
+	private Read parse(Path dir, Path path, boolean keepSource) {
 		String display = dir.resolve(path.getFileName()).toString();
 		String text;
+		byte[] bytes;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+			bytes = Files.readAllBytes(path);
+			text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			return Read.failed(display, "unreadable", "file is not UTF-8 text");
@@ -149,7 +224,16 @@ public final class CatalogLoader {
 			return Read.failed(display, "unreadable", "cannot read file: " + ex.getMessage());
 		}
 		try {
-			return new Read(parser.parse(display, path.getFileName().toString(), text), text);
+			// the bytes decoded as UTF-8, so their hash is the hash of the text's UTF-8 encoding
+			String sha256 = RunbookParser.sha256(bytes);
+			RunbookParser.Parsed parsed = cache == null ? null : cache.get(display, sha256);
+			if (parsed == null) {
+				parsed = parser.parse(display, path.getFileName().toString(), text, sha256);
+				if (cache != null) {
+					cache.put(display, sha256, parsed);
+				}
+			}
+			return new Read(parsed, keepSource ? text : null);
 		}
 		catch (RuntimeException ex) {
 			return Read.failed(display, "internal",

@@ -38,7 +38,7 @@ public class CatalogRegistry {
 
 	private final Clock clock;
 
-	private final CatalogLoader loader = new CatalogLoader();
+	private final CatalogLoader loader = CatalogLoader.reusingParses();
 
 	private final AtomicReference<Catalog> current = new AtomicReference<>();
 

@@ -19,30 +19,89 @@ import com.networknt.schema.path.NodePath;
  */
 public final class SchemaCheck {
 
-	private final Schema schema;
+	private final String name;
 
-	private SchemaCheck(Schema schema) {
-		this.schema = schema;
+	/** The schema's text and its quick check, read on first use (see {@link #quick()}). */
+	private volatile Loaded loaded;
+
+	/** The full validator, built on first need: most runs never need it (see {@link SchemaQuickCheck}). */
+	private volatile Schema schema;
+
+	private record Loaded(String text, SchemaQuickCheck quick) {
 	}
 
-	/** Loads {@code switchboard/schema/<name>} from the classpath. Thread-safe once built. */
+	private SchemaCheck(String name) {
+		this.name = name;
+	}
+
+	/**
+	 * {@code switchboard/schema/<name>} from the classpath, read on first use: the checks are static
+	 * fields of the loaders, and reading them lazily lets a fresh JVM read the ownership schema on one
+	 * thread while another starts parsing runbooks. Thread-safe.
+	 */
 	public static SchemaCheck load(String name) {
-		String resource = "switchboard/schema/" + name;
+		return new SchemaCheck("switchboard/schema/" + name);
+	}
+
+	private Loaded loaded() {
+		Loaded l = loaded;
+		if (l == null) {
+			synchronized (this) {
+				l = loaded;
+				if (l == null) {
+					l = read(name);
+					loaded = l;
+				}
+			}
+		}
+		return l;
+	}
+
+	private static Loaded read(String resource) {
 		try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("schema " + resource + " is not on the classpath");
 			}
 			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-			return new SchemaCheck(registry.getSchema(text));
+			// JSON is YAML: reading the schema with SnakeYAML (already loaded for the documents) keeps
+			// Jackson's ObjectMapper out of a clean run. A test checks both readings agree.
+			FindingSink problems = new FindingSink(resource);
+			YamlTree tree = YamlTree.parse(text, 1, problems);
+			if (tree == null || !problems.findings().isEmpty()) {
+				throw new IllegalStateException("schema " + resource + " is not readable: " + problems.findings());
+			}
+			return new Loaded(text, new SchemaQuickCheck(tree.root()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
+	private Schema schema() {
+		Schema s = schema;
+		if (s == null) {
+			synchronized (this) {
+				s = schema;
+				if (s == null) {
+					SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+					try {
+						s = registry.getSchema(loaded().text());
+					}
+					catch (RuntimeException ex) {
+						throw new IllegalStateException("schema " + name + " is not valid: " + ex.getMessage(), ex);
+					}
+					schema = s;
+				}
+			}
+		}
+		return s;
+	}
+
 	public void check(YamlTree tree, FindingSink sink) {
-		List<Error> errors = schema.validate(tree.root());
+		if (loaded().quick().check(tree.root()) == SchemaQuickCheck.Result.VALID) {
+			return;
+		}
+		List<Error> errors = schema().validate(tree.root());
 		for (Error error : errors) {
 			String pointer = pointer(error.getInstanceLocation());
 			String where = pointer.isEmpty() ? "" : readable(error.getInstanceLocation()) + ": ";

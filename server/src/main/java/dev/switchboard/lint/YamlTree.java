@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -20,6 +20,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -69,7 +72,10 @@ public final class YamlTree {
 		options.setNestingDepthLimit(MAX_DEPTH);
 		Node node;
 		try {
-			node = new Yaml(options).compose(new StringReader(text));
+			// What Yaml#compose does, without building a Yaml: its constructor and representer (never
+			// used to compose) cost more than composing a front matter.
+			node = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+				.getSingleNode();
 		}
 		catch (MarkedYAMLException ex) {
 			Mark mark = ex.getProblemMark();

@@ -41,7 +41,7 @@ public sealed interface ActionCommand {
 	}
 
 	static ActionCommand parse(String line) {
-		List<String> words = List.of(line.trim().split("\\s+"));
+		List<String> words = words(line);
 		String verb = words.get(0);
 		int args = words.size() - 1;
 		return switch (verb) {
@@ -52,6 +52,34 @@ public sealed interface ActionCommand {
 			case "vendor" -> args == 1 ? new VendorInfo(words.get(1)) : usage("vendor <vendor>");
 			default -> new Invalid("the bot cannot run '" + line.trim() + "'; it knows: " + USAGE);
 		};
+	}
+
+	/**
+	 * {@code List.of(line.trim().split("\\s+"))} without compiling that pattern on every call: runs of
+	 * the regex's whitespace (space, tab, LF, VT, FF, CR) separate words; an empty line is one empty word.
+	 */
+	private static List<String> words(String line) {
+		String text = line.trim();
+		List<String> words = new java.util.ArrayList<>(4);
+		int i = 0;
+		while (i < text.length()) {
+			int start = i;
+			while (i < text.length() && !isSpace(text.charAt(i))) {
+				i++;
+			}
+			words.add(text.substring(start, i));
+			while (i < text.length() && isSpace(text.charAt(i))) {
+				i++;
+			}
+		}
+		if (words.isEmpty()) {
+			words.add("");
+		}
+		return List.copyOf(words);
+	}
+
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 	private static ActionCommand gateway(List<String> words) {

@@ -44,6 +44,14 @@ public final class RunbookParser {
 	}
 
 	public Parsed parse(String displayPath, String fileName, String text) {
+		return parse(displayPath, fileName, text, sha256(text));
+	}
+
+	/**
+	 * Same as {@link #parse(String, String, String)} when the caller already hashed the file's bytes:
+	 * {@code sha256} must be the SHA-256 of {@code text} in UTF-8 (the bytes of a file that decoded).
+	 */
+	public Parsed parse(String displayPath, String fileName, String text, String sha256) {
 		FindingSink sink = new FindingSink(displayPath);
 		// Windows editors save a byte order mark; GitHub ignores it, so must the front matter.
 		String source = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -55,14 +63,18 @@ public final class RunbookParser {
 			sink.error(fm.line, "no-steps", "runbook has no steps: each '## heading' is a step");
 		}
 		Runbook runbook = new Runbook(fm.id, fileName, fm.title, fm.summary, fm.severity, fm.owner, fm.services,
-				fm.aliases, fm.covers, fm.lastReviewed, fm.line, fm.lines, steps, new RunbookVersion(sha256(text), null, false));
+				fm.aliases, fm.covers, fm.lastReviewed, fm.line, fm.lines, steps, new RunbookVersion(sha256, null, false));
 		return new Parsed(runbook, sink.findings());
 	}
 
 	static String sha256(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Hex SHA-256 of a runbook file's bytes: its version id. */
+	public static String sha256(byte[] bytes) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

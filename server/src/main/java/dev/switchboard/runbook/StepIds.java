@@ -24,8 +24,9 @@ final class StepIds {
 	}
 
 	Titled assign(String headingText) {
-		Matcher m = EXPLICIT.matcher(headingText);
-		if (m.matches()) {
+		// the regex needs "{#" and is costly (reluctant, DOTALL) on every heading: look first
+		Matcher m = headingText.contains("{#") ? EXPLICIT.matcher(headingText) : null;
+		if (m != null && m.matches()) {
 			seen.putIfAbsent(m.group(2), 0);
 			return new Titled(m.group(1).trim(), m.group(2), true);
 		}
@@ -41,6 +42,18 @@ final class StepIds {
 	}
 
 	static String slug(String text) {
-		return DROPPED.matcher(text.trim().toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-');
+		String lower = text.trim().toLowerCase(Locale.ROOT);
+		return (keepsAll(lower) ? lower : DROPPED.matcher(lower).replaceAll("")).replace(' ', '-');
+	}
+
+	/** True when DROPPED would remove nothing: the usual ASCII heading, without the regex. */
+	private static boolean keepsAll(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

@@ -31,7 +31,7 @@ final class StepMarkers {
 		String[] rows = paragraph.split("\n", -1);
 		StringBuilder rest = new StringBuilder();
 		for (int i = 0; i < rows.length; i++) {
-			Matcher m = rows[i].indexOf(':') < 0 ? null : MARKER.matcher(rows[i].strip());
+			Matcher m = mayBeMarker(rows[i]) ? MARKER.matcher(rows[i].strip()) : null;
 			if (m != null && m.matches()) {
 				marker(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2), firstLine + i);
 			}
@@ -40,6 +40,26 @@ final class StepMarkers {
 			}
 		}
 		return rest.toString();
+	}
+
+	/**
+	 * Whether MARKER can match the row: it has a colon, and after the leading white space and
+	 * emphasis characters comes an s, r or o (most prose lines fail here without the regex).
+	 */
+	private static boolean mayBeMarker(String row) {
+		if (row.indexOf(':') < 0) {
+			return false;
+		}
+		int i = 0;
+		while (i < row.length() && (Character.isWhitespace(row.charAt(i)) || row.charAt(i) == '*' || row.charAt(i) == '_')) {
+			i++;
+		}
+		if (i == row.length()) {
+			return false;
+		}
+		char c = row.charAt(i);
+		// CASE_INSENSITIVE folds ASCII only; non-ASCII still goes to the regex, to be safe
+		return c == 's' || c == 'S' || c == 'r' || c == 'R' || c == 'o' || c == 'O' || c > 127;
 	}
 
 	private void marker(String kind, String value, int line) {

@@ -76,4 +76,36 @@ class CatalogLoaderTests {
 			.allSatisfy(f -> assertThat(f.file()).endsWith("ownership.yaml"));
 	}
 
+	@Test
+	void aReusingLoaderReparsesOnlyChangedFilesAndReportsTheSameAsAFreshOne(@TempDir Path dir) throws IOException {
+		for (String name : List.of("ai-outage.md", "format-drift.md", "harmful-output.md", "model-deprecation.md")) {
+			Files.copy(SHIPPED_RUNBOOKS.resolve(name), dir.resolve(name));
+		}
+		CatalogLoader reusing = CatalogLoader.reusingParses();
+		var ownership = loader.loadOwnership(SHIPPED_OWNERSHIP).ownership();
+		Map<String, CatalogLoader.CheckedFile> first = reusing.checkRunbooks(dir, ownership, OPTIONS, new ArrayList<>());
+		Map<String, CatalogLoader.CheckedFile> again = reusing.checkRunbooks(dir, ownership, OPTIONS, new ArrayList<>());
+
+		assertThat(again.get("ai-outage.md").runbook()).as("unchanged: not parsed again")
+			.isSameAs(first.get("ai-outage.md").runbook());
+		assertThat(again.get("ai-outage.md").source()).isEqualTo(Files.readString(dir.resolve("ai-outage.md")));
+
+		// same size and modification time, different content: still parsed again
+		Path file = dir.resolve("harmful-output.md");
+		var modified = Files.getLastModifiedTime(file);
+		String text = Files.readString(file);
+		Files.writeString(file, text.replace("severity: sev1", "severity: sev9"));
+		Files.setLastModifiedTime(file, modified);
+		Files.delete(dir.resolve("format-drift.md"));
+		Map<String, CatalogLoader.CheckedFile> changed = reusing.checkRunbooks(dir, ownership, OPTIONS, new ArrayList<>());
+		Map<String, CatalogLoader.CheckedFile> fresh = loader.checkRunbooks(dir, ownership, OPTIONS, new ArrayList<>());
+
+		assertThat(changed.keySet()).isEqualTo(fresh.keySet());
+		changed.forEach((name, checked) -> {
+			assertThat(checked.findings()).as(name).isEqualTo(fresh.get(name).findings());
+			assertThat(checked.runbook()).as(name).isEqualTo(fresh.get(name).runbook());
+		});
+		assertThat(changed.get("harmful-output.md").valid()).isFalse();
+	}
+
 }
