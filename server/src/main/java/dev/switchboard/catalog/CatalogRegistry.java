@@ -80,13 +80,19 @@ public class CatalogRegistry {
 		}
 		Map<String, Runbook> served = new HashMap<>();
 		Map<String, String> sources = new HashMap<>();
+		GitVersions git = GitVersions.of(properties.runbooksDir(), files.values()
+			.stream()
+			.filter(CatalogLoader.CheckedFile::valid)
+			.filter(f -> !unchanged(previousByFile.get(f.runbook().file()), f.runbook()))
+			.map(f -> f.path().getFileName().toString())
+			.toList());
 		for (CatalogLoader.CheckedFile file : files.values()) {
 			findings.addAll(file.findings());
 			Runbook runbook = file.runbook();
 			if (file.valid()) {
 				Runbook old = previousByFile.get(runbook.file());
-				served.put(runbook.id(), old != null && old.version().sha256().equals(runbook.version().sha256()) ? old
-						: runbook.withVersion(GitVersions.of(file.path(), runbook.version().sha256())));
+				served.put(runbook.id(), unchanged(old, runbook) ? old
+						: runbook.withVersion(git.version(file.path().getFileName().toString(), runbook.version().sha256())));
 				sources.put(runbook.version().sha256(), file.source());
 			}
 			else if (previousByFile.containsKey(file.path().getFileName().toString())) {
@@ -108,6 +114,10 @@ public class CatalogRegistry {
 				properties.runbooksDir().toAbsolutePath().normalize(), findings.size());
 		current.set(catalog);
 		return catalog;
+	}
+
+	private static boolean unchanged(Runbook old, Runbook now) {
+		return old != null && old.version().sha256().equals(now.version().sha256());
 	}
 
 	/** Names, sizes and modification times of every watched file. */
