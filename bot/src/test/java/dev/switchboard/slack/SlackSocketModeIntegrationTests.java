@@ -7,10 +7,10 @@ import java.util.List;
 
 import com.google.gson.JsonObject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.switchboard.incident.EventType;
@@ -23,6 +23,8 @@ import dev.switchboard.incident.EventType;
  * by the same Bolt handlers as HTTP mode; an envelope delivered twice (Slack redelivers what it
  * thinks was not acknowledged) changes the incident once.
  */
+// closed after the class: its socket client would otherwise keep reconnecting and show up in the other tests' fake
+@DirtiesContext
 @TestPropertySource(properties = { "switchboard.slack.transport=socket-mode", "switchboard.slack.app-token=xapp-1-A0SWITCH-test" })
 class SlackSocketModeIntegrationTests extends SlackTestSupport {
 
@@ -36,11 +38,6 @@ class SlackSocketModeIntegrationTests extends SlackTestSupport {
 
 	@Autowired
 	ApplicationContext context;
-
-	@AfterAll
-	static void stopSocket() {
-		socket.stop();
-	}
 
 	@Test
 	void connectsWithTheAppTokenAndServesNoHttpEndpoint() {
