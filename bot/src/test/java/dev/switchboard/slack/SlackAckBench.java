@@ -46,6 +46,7 @@ class SlackAckBench extends SlackTestSupport {
 	@Test
 	void acknowledgesSignedCommandsAndClicksUnderLoad() throws Exception {
 		Files.createDirectories(dir);
+		String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
 		String endpoint = "http://127.0.0.1:" + port + "/slack/events";
 		int incidentsBefore = incidents.list(false, 100_000).size();
 
@@ -100,7 +101,7 @@ class SlackAckBench extends SlackTestSupport {
 		List<String> report = new ArrayList<>();
 		report.add("Slack ack latency, " + (declarations.size() + clicks.size()) + " signed requests, " + CONCURRENCY
 				+ " concurrent connections, loopback, " + Runtime.getRuntime().availableProcessors() + " cores, client in its own JVM");
-		report.add("load average before: " + Files.readString(Path.of("/proc/loadavg")).strip());
+		report.add("load average before: " + loadBefore);
 		report.add("switchboard (Bolt for Java 1.47.0, real work after the ack)");
 		report.add(line("reference: GET health", health));
 		report.add(line("floor: verify+route, no work", floor));
