@@ -28,6 +28,6 @@ if [[ "${BENCH_BOLT_JS:-1}" != 0 ]]; then
 fi
 bolt_version=$(node -p "require('./bench/slack/bolt-js/node_modules/@slack/bolt/package.json').version" 2>/dev/null || echo "?")
 ./mvnw -B -q ${MAVEN_OFFLINE:+-o} test -pl bot -am -Dtest=SlackAckBench -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.concurrency="${BENCH_CONCURRENCY:-50}" -Dbench.declarations="${BENCH_DECLARATIONS:-1000}" \
+  -Dbench.concurrency="${BENCH_CONCURRENCY:-50}" -Dbench.declarations="${BENCH_DECLARATIONS:-1000}" -Dbench.warmup="${BENCH_WARMUP:-300}" \
   -Dbench.target="$target" -Dbench.target.name="bolt-js $bolt_version" >/dev/null
 cat bot/target/slack-ack-bench.txt

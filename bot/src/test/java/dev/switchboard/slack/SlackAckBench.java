@@ -36,6 +36,8 @@ class SlackAckBench extends SlackTestSupport {
 
 	private static final int DECLARATIONS = Integer.getInteger("bench.declarations", 1000);
 
+	private static final int WARMUP_DECLARATIONS = Integer.getInteger("bench.warmup", 300);
+
 	/** Another app to send the same bodies to, e.g. http://127.0.0.1:3000/slack/events; none when blank. */
 	private static final String TARGET = System.getProperty("bench.target", "").strip();
 
@@ -50,14 +52,17 @@ class SlackAckBench extends SlackTestSupport {
 		String endpoint = "http://127.0.0.1:" + port + "/slack/events";
 		int incidentsBefore = incidents.list(false, 100_000).size();
 
-		// warm-up: read-only commands, not measured
+		// warm-up, not measured: read-only commands, then a smaller round of declarations and clicks, so that
+		// the JIT has compiled the ack path and the work behind it (in the profile, compiling took about a core
+		// during the first rounds)
 		List<String> warmup = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			warmup.add(requests.command("help", STRANGER, "C0WARM"));
 		}
 		Path warmupFile = write("warmup", warmup);
 		run(endpoint, warmupFile);
-		settle();
+		Round warm = round(endpoint, "warm", WARMUP_DECLARATIONS);
+		Thread.sleep(5000);
 
 		// the floor: signed requests checked, parsed and routed by Bolt, no work queued (an unregistered command: 404)
 		List<String> bare = new ArrayList<>();
@@ -68,39 +73,23 @@ class SlackAckBench extends SlackTestSupport {
 		// the machine's own floor: the same load on a plain Spring MVC endpoint, nothing Slack
 		Phase health = run("http://127.0.0.1:" + port + "/actuator/health", Path.of("get:" + DECLARATIONS));
 
-		int mark = slack.mark();
-		List<String> declarations = new ArrayList<>();
-		for (int i = 0; i < DECLARATIONS; i++) {
-			declarations.add(requests.command("ai-outage sev3 ticket-routing", PRIYA, "C0BENCH" + i));
-		}
-		Path declareFile = write("declare", declarations);
-		Phase declare = run(endpoint, declareFile);
-		List<FakeSlackApi.Call> steps = awaitLong("every first step posted", () -> {
-			List<FakeSlackApi.Call> posted = slack.since(mark, "chat.postMessage", c -> c.ts() != null && c.blockTypes().contains("actions") && c.text().contains("Triage"));
-			return posted.size() >= DECLARATIONS ? posted : null;
-		});
-
-		List<String> clicks = new ArrayList<>();
-		for (FakeSlackApi.Call step : steps) {
-			String id = step.text().replaceAll("(?s)^.*?INC-(\\d+).*$", "$1");
-			clicks.add(requests.click(step, step.ts(), "choose/" + id + "/triage/1", PRIYA));
-		}
-		Path clickFile = write("click", clicks);
-		int clickMark = slack.mark(); // before the phase: clicks are applied while it runs
-		Phase click = run(endpoint, clickFile);
-		awaitLong("every click applied", () -> slack.since(clickMark, "chat.postMessage", c -> c.blockTypes().contains("actions") && c.text().contains("Hard outage"))
-			.size() >= DECLARATIONS ? true : null);
+		Round measured = round(endpoint, "", DECLARATIONS);
+		Phase declare = measured.declare();
+		Phase click = measured.click();
+		List<String> declarations = Files.readAllLines(measured.declareFile());
+		List<String> clicks = Files.readAllLines(measured.clickFile());
 
 		// every request did real work, once
 		var created = incidents.list(false, 100_000);
-		assertThat(created).hasSize(incidentsBefore + DECLARATIONS);
+		assertThat(created).hasSize(incidentsBefore + WARMUP_DECLARATIONS + DECLARATIONS);
 		long advanced = created.stream().filter(i -> "hard-outage".equals(i.currentStep())).count();
-		assertThat(advanced).isEqualTo(DECLARATIONS);
+		assertThat(advanced).isEqualTo(WARMUP_DECLARATIONS + DECLARATIONS);
 		assertThat(events(created.get(0).id(), EventType.CHOICE_MADE)).hasSize(1);
 
 		List<String> report = new ArrayList<>();
 		report.add("Slack ack latency, " + (declarations.size() + clicks.size()) + " signed requests, " + CONCURRENCY
-				+ " concurrent connections, loopback, " + Runtime.getRuntime().availableProcessors() + " cores, client in its own JVM");
+				+ " concurrent connections, loopback, " + Runtime.getRuntime().availableProcessors() + " cores, client in its own JVM, "
+				+ "after a warm-up of 300 commands + " + WARMUP_DECLARATIONS + " declarations and clicks (the same for both apps)");
 		report.add("load average before: " + loadBefore);
 		report.add("switchboard (Bolt for Java 1.47.0, real work after the ack)");
 		report.add(line("reference: GET health", health));
@@ -111,8 +100,11 @@ class SlackAckBench extends SlackTestSupport {
 		if (!TARGET.isEmpty()) {
 			settle();
 			run(TARGET, warmupFile);
-			Phase otherDeclare = run(TARGET, declareFile);
-			Phase otherClick = run(TARGET, clickFile);
+			run(TARGET, warm.declareFile());
+			run(TARGET, warm.clickFile());
+			Thread.sleep(5000);
+			Phase otherDeclare = run(TARGET, measured.declareFile());
+			Phase otherClick = run(TARGET, measured.clickFile());
 			report.add(TARGET_NAME + " (" + TARGET + "), the same bodies, re-signed");
 			report.add(line("slash commands (ack only)", otherDeclare));
 			report.add(line("clicks (ack only)", otherClick));
@@ -127,6 +119,40 @@ class SlackAckBench extends SlackTestSupport {
 		String text = String.join("\n", report) + "\n";
 		System.out.println(text);
 		Files.writeString(Path.of("target", "slack-ack-bench.txt"), text);
+	}
+
+	/** The files of a round's bodies and how they were acknowledged. */
+	private record Round(Path declareFile, Phase declare, Path clickFile, Phase click) {
+	}
+
+	/**
+	 * {@code n} signed commands declaring incidents; once every first step is posted, a signed click on
+	 * the first choice of each; waits until every click was applied.
+	 */
+	private Round round(String endpoint, String name, int n) throws Exception {
+		int mark = slack.mark();
+		String channels = name.isEmpty() ? "C0BENCH" : "C0" + name.toUpperCase(java.util.Locale.ROOT);
+		List<String> declarations = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			declarations.add(requests.command("ai-outage sev3 ticket-routing", PRIYA, channels + i));
+		}
+		Path declareFile = write(name.isEmpty() ? "declare" : name + "-declare", declarations);
+		Phase declare = run(endpoint, declareFile);
+		List<FakeSlackApi.Call> steps = awaitLong("every first step posted", () -> {
+			List<FakeSlackApi.Call> posted = slack.since(mark, "chat.postMessage", c -> c.ts() != null && c.blockTypes().contains("actions") && c.text().contains("Triage"));
+			return posted.size() >= n ? posted : null;
+		});
+		List<String> clicks = new ArrayList<>();
+		for (FakeSlackApi.Call step : steps) {
+			String id = step.text().replaceAll("(?s)^.*?INC-(\\d+).*$", "$1");
+			clicks.add(requests.click(step, step.ts(), "choose/" + id + "/triage/1", PRIYA));
+		}
+		Path clickFile = write(name.isEmpty() ? "click" : name + "-click", clicks);
+		int clickMark = slack.mark(); // before the phase: clicks are applied while it runs
+		Phase click = run(endpoint, clickFile);
+		awaitLong("every click applied", () -> slack.since(clickMark, "chat.postMessage", c -> c.blockTypes().contains("actions") && c.text().contains("Hard outage"))
+			.size() >= n ? true : null);
+		return new Round(declareFile, declare, clickFile, click);
 	}
 
 	/** Latencies (ns), the phase's wall time and how many answers were not 200. */
@@ -206,7 +232,7 @@ class SlackAckBench extends SlackTestSupport {
 				return value;
 			}
 			try {
-				Thread.sleep(250);
+				Thread.sleep(1000); // the probe parses every recorded call: not too often, it shares the cores
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -28,7 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  * JavaScript baseline) are measured by the same client. Sends every body of a file (one
  * form-encoded body a line) as a Slack-signed POST (v0 HMAC-SHA256 over {@code v0:<ts>:<body>},
  * signed before the clock starts: Slack signs, not the app), {@code concurrency} requests in flight
- * on as many keep-alive connections, and writes the wall time and each request's latency (sending
+ * on as many keep-alive connections (opened, and the client warmed, by a few unmeasured GETs of the
+ * same URL first), and writes the wall time and each request's latency (sending
  * the request to reading the whole answer) and status.
  *
  * <pre>
@@ -37,6 +38,9 @@ import javax.crypto.spec.SecretKeySpec;
  * OUT: first line the wall time in ns, then {@code <latency ns> <status>} per request.
  */
 public final class SlackLoadClient {
+
+	/** GETs per connection before the clock starts. */
+	private static final int WARMUP_GETS = 10;
 
 	private SlackLoadClient() {
 	}
@@ -59,11 +63,24 @@ public final class SlackLoadClient {
 		long[] latencies = new long[requests.size()];
 		int[] statuses = new int[requests.size()];
 		AtomicInteger next = new AtomicInteger();
+		CountDownLatch ready = new CountDownLatch(concurrency);
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService senders = Executors.newFixedThreadPool(concurrency);
 		List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+		HttpRequest probe = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build();
 		for (int t = 0; t < concurrency; t++) {
 			running.add(senders.submit(() -> {
+				// not measured: warms this JVM's HTTP client and opens the keep-alive connections
+				// (a GET of the same URL: 404/405 from either app, no work)
+				for (int w = 0; w < WARMUP_GETS; w++) {
+					try {
+						http.send(probe, HttpResponse.BodyHandlers.discarding());
+					}
+					catch (IOException ex) {
+						// the measured requests will tell
+					}
+				}
+				ready.countDown();
 				go.await();
 				for (int i = next.getAndIncrement(); i < latencies.length; i = next.getAndIncrement()) {
 					long t0 = System.nanoTime();
@@ -79,6 +96,7 @@ public final class SlackLoadClient {
 				return null;
 			}));
 		}
+		ready.await();
 		long start = System.nanoTime();
 		go.countDown();
 		for (var f : running) {
