@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Load run of the Slack endpoint against the bare Bolt for JavaScript baseline, one client for both:
+#  0. warm-up, not measured, the same for both apps: 300 /incident help, 300 declarations and their clicks;
 #  1. switchboard: 1,000 signed slash commands declaring real incidents, then 1,000 signed clicks
 #     advancing each of them, 50 connections at a time over loopback, against the whole server
 #     (H2 in memory, the shipped catalog, Slack's Web API faked on 127.0.0.1);
@@ -7,7 +8,7 @@
 # The load client (SlackLoadClient) runs in its own JVM for every phase of both.
 # Prints ack latency p50/p99/max, requests/s and the load average; the report is also in
 # bot/target/slack-ack-bench.txt. Options: BENCH_CONCURRENCY (50), BENCH_DECLARATIONS (1000),
-# BOLT_PORT (3000), BENCH_BOLT_JS=0 to skip the baseline, MAVEN_OFFLINE=1 to run Maven offline.
+# BENCH_WARMUP (300), BOLT_PORT (3000), BENCH_BOLT_JS=0 to skip the baseline, MAVEN_OFFLINE=1 to run Maven offline.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port="${BOLT_PORT:-3000}"
