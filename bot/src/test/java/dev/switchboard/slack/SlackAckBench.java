@@ -20,7 +20,7 @@ import dev.switchboard.incident.EventType;
 /**
  * The acknowledgement latency of {@code /slack/events} under load (see bench/slack/README.md):
  * signed slash commands declaring real incidents, then signed clicks advancing each of them, 50
- * connections at a time over loopback. The requests are sent by {@link SlackLoadClient} in a
+ * connections at a time over loopback, after an unmeasured warm-up round of the same kind. The requests are sent by {@link SlackLoadClient} in a
  * separate JVM (one per phase), so the server measured does not share its JVM with the load. With
  * {@code -Dbench.target=<url>} the same bodies (re-signed, same client) are then sent to another
  * app, the bare Bolt for JavaScript baseline of bench/slack/bolt-js, and both are reported side by

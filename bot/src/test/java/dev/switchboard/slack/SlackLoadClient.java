@@ -97,6 +97,7 @@ public final class SlackLoadClient {
 			}));
 		}
 		ready.await();
+		java.time.Instant started = java.time.Instant.now();
 		long start = System.nanoTime();
 		go.countDown();
 		for (var f : running) {
@@ -111,7 +112,7 @@ public final class SlackLoadClient {
 		Files.writeString(out, lines);
 		long[] sorted = latencies.clone();
 		Arrays.sort(sorted);
-		System.out.printf("%s n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms %.0f requests/s non-200=%d%n", url, sorted.length,
+		System.out.printf("%s %s n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms %.0f requests/s non-200=%d%n", started, url, sorted.length,
 				sorted[sorted.length / 2] / 1e6, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6,
 				sorted[sorted.length - 1] / 1e6, sorted.length / (wall / 1e9), Arrays.stream(statuses).filter(s -> s != 200).count());
 		System.exit(0);
