@@ -59,11 +59,33 @@ class SlackClicks {
 		if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
 			return Response.ok();
 		}
+		return enqueue(() -> run(p, p.getActions().get(0)));
+	}
+
+	/** The same for a click read by {@link SlackClickPayloads}: its payload is bound on the worker. */
+	Response acknowledge(SlackClickPayloads.Click click) {
+		if (!click.actionable()) {
+			return Response.ok();
+		}
+		return enqueue(() -> {
+			BlockActionPayload p;
+			try {
+				p = click.payload();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Dropped a signed click whose payload does not bind: {}", ex.toString());
+				return;
+			}
+			run(p, p.getActions().get(0));
+		});
+	}
+
+	private Response enqueue(Runnable work) {
 		try {
-			workers.execute(() -> run(p, p.getActions().get(0)));
+			workers.execute(work);
 		}
 		catch (RejectedExecutionException ex) {
-			log.warn("Slack workers are saturated; a click by {} was dropped", p.getUser().getId());
+			log.warn("Slack workers are saturated; a click was dropped");
 			return Response.builder().statusCode(503).build();
 		}
 		return Response.ok();
