@@ -62,24 +62,6 @@ class SlackClicks {
 		return enqueue(() -> run(p, p.getActions().get(0)));
 	}
 
-	/** The same for a click read by {@link SlackClickPayloads}: its payload is bound on the worker. */
-	Response acknowledge(SlackClickPayloads.Click click) {
-		if (!click.actionable()) {
-			return Response.ok();
-		}
-		return enqueue(() -> {
-			BlockActionPayload p;
-			try {
-				p = click.payload();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Dropped a signed click whose payload does not bind: {}", ex.toString());
-				return;
-			}
-			run(p, p.getActions().get(0));
-		});
-	}
-
 	private Response enqueue(Runnable work) {
 		try {
 			workers.execute(work);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -79,7 +80,7 @@ final class SlackEndpoint extends HttpServlet {
 			json(resp, 401, "{\"error\":\"invalid request\"}");
 			return;
 		}
-		Optional<SlackClickPayloads.Click> click = clickPayloads.blockActions(text);
+		Optional<BlockActionPayload> click = clickPayloads.blockActions(text);
 		if (click.isPresent()) {
 			// the same handler Bolt calls, without Bolt's per-request Gson (see SlackClickPayloads)
 			write(resp, clicks.acknowledge(click.get()));
