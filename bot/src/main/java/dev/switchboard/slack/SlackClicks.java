@@ -59,15 +59,11 @@ class SlackClicks {
 		if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
 			return Response.ok();
 		}
-		return enqueue(() -> run(p, p.getActions().get(0)));
-	}
-
-	private Response enqueue(Runnable work) {
 		try {
-			workers.execute(work);
+			workers.execute(() -> run(p, p.getActions().get(0)));
 		}
 		catch (RejectedExecutionException ex) {
-			log.warn("Slack workers are saturated; a click was dropped");
+			log.warn("Slack workers are saturated; a click by {} was dropped", p.getUser().getId());
 			return Response.builder().statusCode(503).build();
 		}
 		return Response.ok();
