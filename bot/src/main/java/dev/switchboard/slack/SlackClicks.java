@@ -49,11 +49,15 @@ class SlackClicks {
 		this.workers = workers;
 	}
 
-	/** Bolt's handler: only hands the work over and acknowledges. */
+	/** Bolt's handler (Socket Mode, and HTTP payloads {@link SlackClickPayloads} leaves to Bolt). */
 	Response handle(BlockActionRequest request, ActionContext ctx) {
-		BlockActionPayload p = request.getPayload();
+		return acknowledge(request.getPayload());
+	}
+
+	/** Only hands the work over and acknowledges: 200 with no body, or 503 when the workers are saturated. */
+	Response acknowledge(BlockActionPayload p) {
 		if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
-			return ctx.ack();
+			return Response.ok();
 		}
 		try {
 			workers.execute(() -> run(p, p.getActions().get(0)));
@@ -62,7 +66,7 @@ class SlackClicks {
 			log.warn("Slack workers are saturated; a click by {} was dropped", p.getUser().getId());
 			return Response.builder().statusCode(503).build();
 		}
-		return ctx.ack();
+		return Response.ok();
 	}
 
 	void run(BlockActionPayload p, BlockActionPayload.Action action) {

@@ -115,11 +115,11 @@ class SlackConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(prefix = "switchboard.slack", name = "transport", havingValue = "http", matchIfMissing = true)
-	ServletRegistrationBean<SlackEndpoint> slackEndpoint(App app, SlackProperties properties, Clock clock) {
+	ServletRegistrationBean<SlackEndpoint> slackEndpoint(App app, SlackProperties properties, Clock clock, SlackClicks clicks) {
 		SlackSignatureCheck signatures = new SlackSignatureCheck(properties.signingSecret(), clock,
 				properties.timestampTolerance());
-		ServletRegistrationBean<SlackEndpoint> registration = new ServletRegistrationBean<>(new SlackEndpoint(app, signatures),
-				"/slack/events");
+		ServletRegistrationBean<SlackEndpoint> registration = new ServletRegistrationBean<>(
+				new SlackEndpoint(app, signatures, new SlackClickPayloads(), clicks), "/slack/events");
 		registration.setName("slackEndpoint");
 		return registration;
 	}

@@ -7,8 +7,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /slack/events}: slash commands and interactivity from Slack. Reads the raw body
  * once, checks the signature on those exact bytes <em>before</em> parsing anything, then hands the
- * request to Bolt, whose handlers only acknowledge (the work runs on the Slack workers).
+ * request to Bolt, whose handlers only acknowledge (the work runs on the Slack workers). Button
+ * clicks skip Bolt's request object and go straight to the same click handler (see
+ * {@link SlackClickPayloads}).
  * Answers 401 to unsigned, forged, stale and future-dated requests, 400 to signed but unreadable
  * ones, 413 to bodies over 1 MiB.
  */
@@ -41,10 +45,16 @@ final class SlackEndpoint extends HttpServlet {
 
 	private final transient SlackRequestParser parser;
 
-	SlackEndpoint(App app, SlackSignatureCheck signatures) {
+	private final transient SlackClickPayloads clickPayloads;
+
+	private final transient SlackClicks clicks;
+
+	SlackEndpoint(App app, SlackSignatureCheck signatures, SlackClickPayloads clickPayloads, SlackClicks clicks) {
 		this.app = app;
 		this.signatures = signatures;
 		this.parser = new SlackRequestParser(app.config());
+		this.clickPayloads = clickPayloads;
+		this.clicks = clicks;
 	}
 
 	@Override
@@ -68,6 +78,12 @@ final class SlackEndpoint extends HttpServlet {
 		if (!verdict.valid()) {
 			log.info("Refused a request to {} from {}: {}", req.getRequestURI(), req.getRemoteAddr(), verdict);
 			json(resp, 401, "{\"error\":\"invalid request\"}");
+			return;
+		}
+		Optional<BlockActionPayload> click = clickPayloads.blockActions(text);
+		if (click.isPresent()) {
+			// the same handler Bolt calls, without Bolt's per-request Gson (see SlackClickPayloads)
+			write(resp, clicks.acknowledge(click.get()));
 			return;
 		}
 		Request<?> slackRequest;
@@ -97,9 +113,15 @@ final class SlackEndpoint extends HttpServlet {
 			json(resp, 500, "{\"error\":\"internal error\"}");
 			return;
 		}
+		write(resp, answer);
+	}
+
+	private static void write(HttpServletResponse resp, Response answer) throws IOException {
 		resp.setStatus(answer.getStatusCode());
 		answer.getHeaders().forEach((name, values) -> values.forEach(v -> resp.addHeader(name, v)));
-		resp.setContentType(answer.getContentType());
+		if (answer.getContentType() != null) {
+			resp.setContentType(answer.getContentType());
+		}
 		if (answer.getBody() != null) {
 			byte[] out = answer.getBody().getBytes(StandardCharsets.UTF_8);
 			resp.setContentLength(out.length);

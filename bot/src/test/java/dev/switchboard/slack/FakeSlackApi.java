@@ -111,6 +111,12 @@ final class FakeSlackApi {
 
 	private final Gson gson = new Gson();
 
+	/** What {@code apps.connections.open} answers (a Socket Mode endpoint); null: the method fails. */
+	private volatile String socketModeUrl;
+
+	/** The tokens {@code apps.connections.open} was called with; kept across {@link #reset}. */
+	private final List<String> socketModeTokens = new CopyOnWriteArrayList<>();
+
 	private FakeSlackApi(HttpServer server) {
 		this.server = server;
 	}
@@ -139,6 +145,15 @@ final class FakeSlackApi {
 
 	String responseUrl(String name) {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + name;
+	}
+
+	/** Where {@code apps.connections.open} sends Socket Mode clients; kept across {@link #reset}. */
+	void socketModeUrl(String url) {
+		this.socketModeUrl = url;
+	}
+
+	List<String> socketModeTokens() {
+		return List.copyOf(socketModeTokens);
 	}
 
 	void reset() {
@@ -206,7 +221,11 @@ final class FakeSlackApi {
 		}
 		String path = exchange.getRequestURI().getPath();
 		String method = path.startsWith("/api/") ? path.substring(5) : "response_url";
-		Map<String, String> params = path.startsWith("/api/") ? form(body) : Map.of("path", path);
+		Map<String, String> params = path.startsWith("/api/") ? new LinkedHashMap<>(form(body)) : Map.of("path", path);
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization != null && path.startsWith("/api/")) {
+			params.put("token", authorization.replaceFirst("^Bearer ", ""));
+		}
 		Instant at = Instant.now();
 		Failure failure = failure(method);
 		if (failure != null) {
@@ -279,6 +298,16 @@ final class FakeSlackApi {
 				out.add("message", message);
 			}
 			case "chat.postEphemeral" -> out.addProperty("message_ts", stamp());
+			case "apps.connections.open" -> {
+				socketModeTokens.add(String.valueOf(params.get("token")));
+				if (socketModeUrl == null) {
+					out.addProperty("ok", false);
+					out.addProperty("error", "not_allowed_token_type");
+				}
+				else {
+					out.addProperty("url", socketModeUrl);
+				}
+			}
 			default -> {
 				// pins.add and anything else: {"ok":true}
 			}

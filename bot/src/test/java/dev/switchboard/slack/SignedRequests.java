@@ -41,6 +41,14 @@ final class SignedRequests {
 
 	/** A slash command's body, with a fresh trigger id and a response_url on the fake. */
 	String command(String text, String user, String channel) {
+		return commandFields(text, user, channel).entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	/** A slash command's fields as Slack sends them (form-encoded over HTTP, a JSON object in Socket Mode). */
+	Map<String, String> commandFields(String text, String user, String channel) {
 		int n = TRIGGERS.incrementAndGet();
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("token", "legacy-verification-token");
@@ -56,10 +64,7 @@ final class SignedRequests {
 		form.put("is_enterprise_install", "false");
 		form.put("response_url", slack.responseUrl("command-" + n));
 		form.put("trigger_id", "7000000" + n + ".1234567890.abcdef" + n);
-		return form.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
+		return form;
 	}
 
 	/**
@@ -67,6 +72,11 @@ final class SignedRequests {
 	 * posted (its channel, ts and blocks as recorded by the fake).
 	 */
 	String click(FakeSlackApi.Call posted, String ts, String actionPrefix, String user) {
+		return form(clickPayload(posted, ts, actionPrefix, user));
+	}
+
+	/** The {@code block_actions} payload of {@link #click}, as Socket Mode carries it (a JSON object, not form-encoded). */
+	JsonObject clickPayload(FakeSlackApi.Call posted, String ts, String actionPrefix, String user) {
 		JsonArray blocks = JsonParser.parseString(posted.param("blocks")).getAsJsonArray();
 		JsonObject button = null;
 		String blockId = null;
@@ -85,12 +95,21 @@ final class SignedRequests {
 		if (button == null) {
 			throw new AssertionError("no button " + actionPrefix + "* in " + posted.param("blocks"));
 		}
-		return clickOn(posted.param("channel"), ts, posted.param("thread_ts"), blocks, blockId, button.get("action_id").getAsString(),
-				button.getAsJsonObject("text").get("text").getAsString(), user);
+		return clickPayloadOn(posted.param("channel"), ts, posted.param("thread_ts"), blocks, blockId,
+				button.get("action_id").getAsString(), button.getAsJsonObject("text").get("text").getAsString(), user);
 	}
 
 	String clickOn(String channel, String ts, String threadTs, JsonArray blocks, String blockId, String actionId, String label,
 			String user) {
+		return form(clickPayloadOn(channel, ts, threadTs, blocks, blockId, actionId, label, user));
+	}
+
+	private static String form(JsonObject payload) {
+		return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+	}
+
+	JsonObject clickPayloadOn(String channel, String ts, String threadTs, JsonArray blocks, String blockId, String actionId,
+			String label, String user) {
 		int n = TRIGGERS.incrementAndGet();
 		JsonObject payload = new JsonObject();
 		payload.addProperty("type", "block_actions");
@@ -140,7 +159,7 @@ final class SignedRequests {
 		action.addProperty("action_ts", (1700000100 + n) + ".000" + n);
 		actions.add(action);
 		payload.add("actions", actions);
-		return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+		return payload;
 	}
 
 	HttpResponse<String> send(String body) {
