@@ -17,8 +17,9 @@ HEAP=${FLIP_HEAP:--Xmx512m}
 WORK=${FLIP_WORK:-$(mktemp -d /tmp/switchboard-flip-bench.XXXXXX)}
 mkdir -p "$WORK/classes"
 
-./mvnw -q -B -o -pl server compile
-./mvnw -q -B -o -pl server dependency:build-classpath -Dmdep.outputFile="$WORK/server-cp.txt" -Dmdep.includeScope=runtime >/dev/null
+# -am: server has a test-scope (ordering-only) dependency on scg-harness, which is never installed
+./mvnw -q -B -o -pl server -am compile
+./mvnw -q -B -o -pl server -am dependency:build-classpath -Dmdep.outputFile="$WORK/server-cp.txt" -Dmdep.includeScope=runtime >/dev/null
 CP="server/target/classes:$(cat "$WORK/server-cp.txt")"
 javac -nowarn -d "$WORK/classes" -cp "$CP" bench/src/main/java/dev/switchboard/bench/flip/*.java
 
