@@ -1,19 +1,14 @@
 package dev.switchboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 import static dev.switchboard.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The packaged {@code switchboard.jar} as operators run it: a server on an H2 file killed with
@@ -33,40 +27,32 @@ class IncidentCrashRecoveryIT {
 
 	private static final String TOKEN = "priya-crash-3c9e51";
 
-	private static final Duration STARTUP = Duration.ofSeconds(180);
 
-	private static final Path JAR = Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar"))
-		.toAbsolutePath()
-		.normalize();
 
-	private static final Path REPO = Path.of(System.getProperty("switchboard.repo", "..")).toAbsolutePath().normalize();
 
 	@TempDir
 	Path dir;
 
-	private final List<Process> started = new ArrayList<>();
-
-	private int logs;
+	private PackagedJar jar;
 
 	@BeforeAll
 	static void packaged() {
-		assertThat(JAR).as("the packaged jar (mvn package runs before the integration tests)").isRegularFile();
-		assertThat(REPO.resolve("runbooks")).isDirectory();
+		PackagedJar.requirePackaged();
+	}
+
+	@BeforeEach
+	void workFolder() {
+		jar = new PackagedJar(dir, TOKEN);
 	}
 
 	@AfterEach
 	void stopEverything() throws InterruptedException {
-		for (Process p : started) {
-			if (p.isAlive()) {
-				p.destroyForcibly();
-				p.waitFor(30, TimeUnit.SECONDS);
-			}
-		}
+		jar.close();
 	}
 
 	@Test
 	void keepsTheWholeIncidentWhenTheServerIsKilledAndRestarted() throws Exception {
-		Server first = startServer();
+		PackagedJar.Server first = jar.startServer(List.of());
 		HttpApi api = new HttpApi(first.port());
 		Response declared = api.post("/api/incidents", TOKEN, json("runbook", "ai-outage"));
 		assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
@@ -77,9 +63,9 @@ class IncidentCrashRecoveryIT {
 		JsonNode before = assertOk(api.post(path + "/notes", TOKEN, json("text", "OpenAI ticket 8841; flipping"))).json();
 
 		// No grace period: the last write was acknowledged, so it must survive a crash right now.
-		kill(first.process());
+		PackagedJar.kill(first.process());
 
-		Server second = startServer();
+		PackagedJar.Server second = jar.startServer(List.of());
 		HttpApi restarted = new HttpApi(second.port());
 		JsonNode after = assertOk(restarted.get(path, TOKEN)).json();
 		assertThat(after.get("id").asString()).isEqualTo(id);
@@ -89,7 +75,7 @@ class IncidentCrashRecoveryIT {
 		assertThat(summary(after)).isEqualTo(summary(before)).last().asString().endsWith(" note@switch-route");
 		assertThat(after.get("timeline")).isEqualTo(before.get("timeline"));
 
-		Cli list = runOnce(serverProperties(0), "incident", "list");
+		PackagedJar.Cli list = jar.runOnce(jar.properties(0), "incident", "list");
 		assertThat(list.exit()).as(list.output()).isZero();
 		assertThat(list.output()).contains(id + "  sev1  open  AI provider outage  (step switch-route)");
 		assertThat(second.process().isAlive()).as("the server keeps running next to the one-shot command").isTrue();
@@ -110,14 +96,14 @@ class IncidentCrashRecoveryIT {
 
 	@Test
 	void lintsTheShippedFilesCleanAndABrokenCopyWithFileAndLine() throws Exception {
-		Cli clean = runOnce(List.of(), "lint", "--runbooks", REPO.resolve("runbooks").toString(), "--ownership",
-				REPO.resolve("ownership.yaml").toString());
+		PackagedJar.Cli clean = jar.runOnce(List.of(), "lint", "--runbooks", PackagedJar.REPO.resolve("runbooks").toString(), "--ownership",
+				PackagedJar.REPO.resolve("ownership.yaml").toString());
 		assertThat(clean.exit()).as(clean.output()).isZero();
 		assertThat(clean.output()).contains("0 errors");
 
 		Path copy = dir.resolve("runbooks");
 		Files.createDirectories(copy);
-		try (Stream<Path> files = Files.list(REPO.resolve("runbooks"))) {
+		try (Stream<Path> files = Files.list(PackagedJar.REPO.resolve("runbooks"))) {
 			for (Path f : files.toList()) {
 				Files.copy(f, copy.resolve(f.getFileName()));
 			}
@@ -128,114 +114,11 @@ class IncidentCrashRecoveryIT {
 		lines.set(broken - 1, lines.get(broken - 1).replace("(#throttling)", "(#throttlng)"));
 		Files.write(outage, lines);
 
-		Cli dirty = runOnce(List.of(), "lint", "--runbooks", copy.toString(), "--ownership",
-				REPO.resolve("ownership.yaml").toString());
+		PackagedJar.Cli dirty = jar.runOnce(List.of(), "lint", "--runbooks", copy.toString(), "--ownership",
+				PackagedJar.REPO.resolve("ownership.yaml").toString());
 		assertThat(dirty.exit()).as(dirty.output()).isEqualTo(1);
 		assertThat(dirty.output()).contains("ai-outage.md:" + broken + ": link to unknown step '#throttlng'")
 			.containsPattern("(?m)^\\S+ai-outage\\.md:\\d+: ");
-	}
-
-	// --- child JVMs ---
-
-	private record Server(Process process, int port) {
-	}
-
-	private record Cli(int exit, String output) {
-	}
-
-	private Server startServer() throws IOException, InterruptedException {
-		int port = freePort();
-		List<String> props = serverProperties(port);
-		Process process = start(props, List.of());
-		HttpApi api = new HttpApi(port);
-		Instant deadline = Instant.now().plus(STARTUP);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				fail("the server exited with " + process.exitValue() + ":\n" + tail());
-			}
-			try {
-				Response health = api.get("/actuator/health", null);
-				if (health.status() == 200 && health.body().contains("\"UP\"")) {
-					return new Server(process, port);
-				}
-			}
-			catch (UncheckedIOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		fail("the server was not UP within " + STARTUP + ":\n" + tail());
-		throw new IllegalStateException();
-	}
-
-	private List<String> serverProperties(int port) {
-		String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-		List<String> props = new ArrayList<>(List.of("-Dspring.datasource.url=" + url,
-				"-Dswitchboard.catalog.runbooks=" + REPO.resolve("runbooks"),
-				"-Dswitchboard.catalog.ownership=" + REPO.resolve("ownership.yaml"),
-				"-Dswitchboard.api.tokens.priya-natarajan=" + TOKEN, "-Dswitchboard.api.local-operator="));
-		if (port > 0) {
-			props.add("-Dserver.port=" + port);
-		}
-		return props;
-	}
-
-	private Cli runOnce(List<String> props, String... args) throws IOException, InterruptedException {
-		Process process = start(props, List.of(args));
-		if (!process.waitFor(120, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			fail("'" + String.join(" ", args) + "' did not finish within 120 s:\n" + tail());
-		}
-		return new Cli(process.exitValue(), Files.readString(log(logs)));
-	}
-
-	private Process start(List<String> props, List<String> args) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-XX:TieredStopAtLevel=1");
-		command.addAll(props);
-		command.add("-jar");
-		command.add(JAR.toString());
-		command.addAll(args);
-		Path log = log(++logs);
-		Process process = new ProcessBuilder(command).directory(dir.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		started.add(process);
-		return process;
-	}
-
-	/** SIGKILL: no shutdown hooks, no connection pool close, no H2 checkpoint. */
-	private static void kill(Process process) throws InterruptedException {
-		long pid = process.pid();
-		process.destroyForcibly();
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("process " + pid + " died").isTrue();
-		assertThat(process.isAlive()).isFalse();
-		assertThat(process.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-		assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-	}
-
-	private Path log(int n) {
-		return dir.resolve("jvm-" + n + ".log");
-	}
-
-	private String tail() {
-		try {
-			List<String> lines = Files.readAllLines(log(logs));
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static Response assertOk(Response response) {

@@ -1,21 +1,16 @@
 package dev.switchboard;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,39 +31,32 @@ class RouteFlipCrashRecoveryIT {
 
 	private static final String TOKEN = "priya-flip-crash-7d2a";
 
-	private static final Duration STARTUP = Duration.ofSeconds(180);
 
-	private static final Path JAR = Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar"))
-		.toAbsolutePath()
-		.normalize();
 
-	private static final Path REPO = Path.of(System.getProperty("switchboard.repo", "..")).toAbsolutePath().normalize();
 
 	@TempDir
 	Path dir;
 
-	private final List<Process> started = new ArrayList<>();
-
-	private int logs;
+	private PackagedJar jar;
 
 	@BeforeAll
 	static void packaged() {
-		assertThat(JAR).as("the packaged jar (mvn package runs before the integration tests)").isRegularFile();
+		PackagedJar.requirePackaged();
+	}
+
+	@BeforeEach
+	void workFolder() {
+		jar = new PackagedJar(dir, TOKEN);
 	}
 
 	@AfterEach
 	void stopEverything() throws InterruptedException {
-		for (Process p : started) {
-			if (p.isAlive()) {
-				p.destroyForcibly();
-				p.waitFor(30, TimeUnit.SECONDS);
-			}
-		}
+		jar.close();
 	}
 
 	@Test
 	void reconcilesAFlipKilledBetweenApplyAndVerifyFromTheGatewayAfterRestart() throws Exception {
-		Server first = startServer(List.of("-Dswitchboard.sandbox.probe-delay=120s",
+		PackagedJar.Server first = jar.startServer(List.of("-Dswitchboard.sandbox.probe-delay=120s",
 				"-Dswitchboard.gateway.verify.probe-timeout=180s", "-Dswitchboard.gateway.verify.probes=2"));
 		HttpApi api = new HttpApi(first.port());
 		Response declared = api.post("/api/incidents", TOKEN, json("runbook", "ai-outage"));
@@ -81,9 +69,9 @@ class RouteFlipCrashRecoveryIT {
 		CompletableFuture.runAsync(() -> api.post(path + "/actions", TOKEN, json("step", "switch-route", "action", 2)));
 		JsonNode beforeKill = await(api, path, Duration.ofSeconds(60), types -> types.contains("route-written"));
 		assertThat(types(beforeKill)).endsWith("action-requested", "action-started", "route-written");
-		kill(first.process());
+		PackagedJar.kill(first.process());
 
-		Server second = startServer(List.of("-Dswitchboard.gateway.call-timeout=2s",
+		PackagedJar.Server second = jar.startServer(List.of("-Dswitchboard.gateway.call-timeout=2s",
 				"-Dswitchboard.gateway.verify.probes=2", "-Dswitchboard.gateway.verify.probe-timeout=2s",
 				"-Dswitchboard.gateway.verify.window=0s"));
 		HttpApi restarted = new HttpApi(second.port());
@@ -122,7 +110,7 @@ class RouteFlipCrashRecoveryIT {
 			}
 			Thread.sleep(200);
 		}
-		fail("not there within " + within + ": " + (view == null ? "" : types(view)) + "\n" + tail());
+		fail("not there within " + within + ": " + (view == null ? "" : types(view)) + "\n" + jar.tail());
 		throw new IllegalStateException();
 	}
 
@@ -141,75 +129,6 @@ class RouteFlipCrashRecoveryIT {
 		}
 		assertThat(found).as("a " + type + " event").isNotNull();
 		return found;
-	}
-
-	// --- child JVMs, as in IncidentCrashRecoveryIT ---
-
-	private record Server(Process process, int port) {
-	}
-
-	private Server startServer(List<String> extra) throws IOException, InterruptedException {
-		int port = freePort();
-		String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-Dspring.datasource.url=" + url,
-				"-Dswitchboard.catalog.runbooks=" + REPO.resolve("runbooks"),
-				"-Dswitchboard.catalog.ownership=" + REPO.resolve("ownership.yaml"),
-				"-Dswitchboard.api.tokens.priya-natarajan=" + TOKEN, "-Dswitchboard.api.local-operator=",
-				"-Dserver.port=" + port));
-		command.addAll(extra);
-		command.add("-jar");
-		command.add(JAR.toString());
-		Path log = dir.resolve("jvm-" + (++logs) + ".log");
-		Process process = new ProcessBuilder(command).directory(dir.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		started.add(process);
-		HttpApi api = new HttpApi(port);
-		Instant deadline = Instant.now().plus(STARTUP);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				fail("the server exited with " + process.exitValue() + ":\n" + tail());
-			}
-			try {
-				Response health = api.get("/actuator/health", null);
-				if (health.status() == 200 && health.body().contains("\"UP\"")) {
-					return new Server(process, port);
-				}
-			}
-			catch (UncheckedIOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		fail("the server was not UP within " + STARTUP + ":\n" + tail());
-		throw new IllegalStateException();
-	}
-
-	/** SIGKILL: no shutdown hooks, no connection pool close, no H2 checkpoint. */
-	private static void kill(Process process) throws InterruptedException {
-		process.destroyForcibly();
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-	}
-
-	private String tail() {
-		try {
-			List<String> lines = Files.readAllLines(dir.resolve("jvm-" + logs + ".log"));
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static Response assertOk(Response response) {
