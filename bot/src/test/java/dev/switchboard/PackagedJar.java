@@ -148,7 +148,9 @@ final class PackagedJar implements AutoCloseable {
 		command.add(JAR.toString());
 		command.addAll(args);
 		Path log = log(++logs);
-		Process process = new ProcessBuilder(command).directory(dir.toFile())
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+		builder.environment().put("SWITCHBOARD_CACHE_DIR", dir.resolve("cache").toString()); // lint's, not ~/.cache
+		Process process = builder
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

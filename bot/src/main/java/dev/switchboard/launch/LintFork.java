@@ -1,0 +1,185 @@
+package dev.switchboard.launch;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@code lint} in a child JVM on the extracted class path of {@link LintCache}, with the
+ * class-data-sharing archive of an earlier run (the first run records it), and returns the child's
+ * exit code. Anything that stops the fork before the child starts returns {@link #NOT_FORKED}, and
+ * the caller lints in this JVM instead: forking is an optimisation, never a new way to fail.
+ * <p>
+ * Written without lambdas or streams: each one costs this short-lived JVM class spinning at start.
+ */
+final class LintFork {
+
+	static final int NOT_FORKED = -1;
+
+	/** Up to this many runbooks the child runs C1 only and Serial GC: C2 would not pay back its compile time. */
+	static final int SMALL_FOLDER = 300;
+
+	private static final String MAIN = "dev.switchboard.SwitchboardMain";
+
+	private LintFork() {
+	}
+
+	static int run(String[] args, Map<String, String> env) {
+		String fork = env.getOrDefault("SWITCHBOARD_LINT_FORK", "true");
+		if (fork.equals("0") || fork.equalsIgnoreCase("false") || !hotSpot(System.getProperty("java.vm.name", ""))) {
+			return NOT_FORKED;
+		}
+		Path jar = runningJar();
+		List<String> jvmOptions = jvmOptions();
+		Path cacheRoot = LintCache.root(env, System.getProperty("user.home"));
+		if (jar == null || jvmOptions == null || cacheRoot == null) {
+			return NOT_FORKED;
+		}
+		LintCache.Entry entry;
+		try {
+			entry = LintCache.open(cacheRoot, jar);
+		}
+		catch (IOException | RuntimeException ex) {
+			return NOT_FORKED;
+		}
+		Path recording = Files.isRegularFile(entry.archive()) ? null
+				: entry.dir().resolve("lint.jsa." + ProcessHandle.current().pid() + ".tmp");
+		List<String> command = command(javaBinary(), jvmOptions, entry, recording,
+				smallFolder(runbooksFolder(args)), args);
+		Process child;
+		try {
+			child = new ProcessBuilder(command).inheritIO().start();
+		}
+		catch (IOException | RuntimeException ex) {
+			return NOT_FORKED;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread() {
+			@Override
+			public void run() {
+				child.destroy(); // a CI job cancelled with SIGTERM stops the child too
+			}
+		});
+		int exit;
+		try {
+			exit = child.waitFor();
+		}
+		catch (InterruptedException ex) {
+			child.destroy();
+			Thread.currentThread().interrupt();
+			return 130;
+		}
+		if (recording != null) {
+			keepRecording(recording, entry.archive());
+		}
+		return exit;
+	}
+
+	static List<String> command(String java, List<String> jvmOptions, LintCache.Entry entry, Path recording,
+			boolean small, String[] args) {
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.addAll(jvmOptions);
+		command.add(recording == null ? "-XX:SharedArchiveFile=" + entry.archive()
+				: "-XX:ArchiveClassesAtExit=" + recording);
+		if (small) {
+			command.add("-XX:TieredStopAtLevel=1");
+			command.add("-XX:+UseSerialGC");
+		}
+		// stdout carries the report (--format json is parsed by CI): JVM warnings, such as an archive
+		// made stale by a JDK update, go to stderr, and the archive's own notices are not shown
+		command.add("-Xlog:disable");
+		command.add("-Xlog:all=warning,cds*=off:stderr");
+		command.add("-cp");
+		command.add(entry.classPath());
+		command.add(MAIN);
+		command.addAll(Arrays.asList(args));
+		return command;
+	}
+
+	/** The child's flags are HotSpot's (OpenJ9, for one, has no -Xlog:disable and no dynamic CDS archive). */
+	static boolean hotSpot(String vmName) {
+		return vmName.contains("Server VM") && !vmName.contains("OpenJ9");
+	}
+
+	/** The folder lint will read, as {@code LintCommand} reads it; only used to choose JIT flags. */
+	static Path runbooksFolder(String[] args) {
+		String folder = "runbooks";
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].equals("--runbooks") && i + 1 < args.length) {
+				folder = args[i + 1];
+			}
+			else if (args[i].startsWith("--runbooks=")) {
+				folder = args[i].substring("--runbooks=".length());
+			}
+		}
+		return Path.of(folder);
+	}
+
+	static boolean smallFolder(Path folder) {
+		int count = 0;
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.md")) {
+			for (Path ignored : files) {
+				if (++count > SMALL_FOLDER) {
+					return false;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// lint reports the folder; the flags do not matter
+		}
+		return true;
+	}
+
+	/** This JVM's options (what came before {@code -jar}), or null when it was not started with -jar. */
+	private static List<String> jvmOptions() {
+		String[] arguments = ProcessHandle.current().info().arguments().orElse(null);
+		if (arguments == null) {
+			return null;
+		}
+		for (int i = 0; i < arguments.length; i++) {
+			if (arguments[i].equals("-jar")) {
+				return new ArrayList<>(Arrays.asList(arguments).subList(0, i));
+			}
+		}
+		return null;
+	}
+
+	private static Path runningJar() {
+		try {
+			Path path = Path.of(LintFork.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return Files.isRegularFile(path) ? path : null; // a classes folder in the IDE: nothing to extract
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	private static String javaBinary() {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		return Files.isExecutable(java) ? java.toString()
+				: ProcessHandle.current().info().command().orElse("java");
+	}
+
+	/** The first run's archive becomes the shared one; a concurrent first run may have won already. */
+	private static void keepRecording(Path recording, Path archive) {
+		try {
+			if (Files.isRegularFile(recording)) {
+				Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			try {
+				Files.deleteIfExists(recording);
+			}
+			catch (IOException ignored) {
+				// a stray temporary file in the cache
+			}
+		}
+	}
+}
