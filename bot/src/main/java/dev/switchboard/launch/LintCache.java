@@ -32,6 +32,9 @@ import java.util.zip.ZipOutputStream;
  * files. The folder is named after the jar's path and after its size, time stamp and the JVM, so a
  * rebuilt jar or another JDK gets a fresh one; the older folder of the same jar path is removed.
  * Two first runs at once each extract to a temporary folder and one rename wins.
+ * <p>
+ * No {@code +} on strings here or in {@link LintFork}: javac compiles it to invokedynamic, and
+ * bootstrapping that cost this short-lived JVM about 50 ms of method-handle spinning.
  */
 final class LintCache {
 
@@ -63,9 +66,16 @@ final class LintCache {
 
 	static Entry open(Path root, Path jar) throws IOException {
 		Path absolute = jar.toAbsolutePath().normalize();
-		String prefix = "lint-" + crc(absolute.toString()) + "-";
-		Path dir = root.resolve(prefix + crc(Files.size(absolute) + ":" + Files.getLastModifiedTime(absolute).toMillis()
-				+ ":" + System.getProperty("java.home") + ":" + System.getProperty("java.vm.version")));
+		String prefix = "lint-".concat(crc(absolute.toString())).concat("-");
+		String version = new StringBuilder().append(Files.size(absolute))
+			.append(':')
+			.append(Files.getLastModifiedTime(absolute).toMillis())
+			.append(':')
+			.append(System.getProperty("java.home"))
+			.append(':')
+			.append(System.getProperty("java.vm.version"))
+			.toString();
+		Path dir = root.resolve(prefix.concat(crc(version)));
 		Path classPath = dir.resolve(CLASS_PATH_FILE);
 		if (!Files.isRegularFile(classPath)) {
 			Files.createDirectories(root);
@@ -102,7 +112,7 @@ final class LintCache {
 		try (ZipFile zip = new ZipFile(jar.toFile())) {
 			ZipEntry index = zip.getEntry("BOOT-INF/classpath.idx");
 			if (index == null) {
-				throw new IOException(jar + " is not a Spring Boot jar (no BOOT-INF/classpath.idx)");
+				throw new IOException(jar.toString().concat(" is not a Spring Boot jar (no BOOT-INF/classpath.idx)"));
 			}
 			try (BufferedReader lines = new BufferedReader(
 					new InputStreamReader(zip.getInputStream(index), StandardCharsets.UTF_8))) {
@@ -143,7 +153,7 @@ final class LintCache {
 
 	/** Best effort: a folder in use by a lint of the old jar keeps its open files on POSIX systems. */
 	private static void removeOlder(Path root, String prefix, Path keep) {
-		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, prefix + "*")) {
+		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, prefix.concat("*"))) {
 			for (Path dir : dirs) {
 				if (!dir.equals(keep)) {
 					delete(dir);

@@ -49,7 +49,7 @@ final class LintFork {
 			return NOT_FORKED;
 		}
 		Path recording = Files.isRegularFile(entry.archive()) ? null
-				: entry.dir().resolve("lint.jsa." + ProcessHandle.current().pid() + ".tmp");
+				: entry.dir().resolve("lint.jsa.".concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
 		List<String> command = command(javaBinary(), jvmOptions, entry, recording,
 				smallFolder(runbooksFolder(args)), args);
 		Process child;
@@ -85,8 +85,8 @@ final class LintFork {
 		List<String> command = new ArrayList<>();
 		command.add(java);
 		command.addAll(jvmOptions);
-		command.add(recording == null ? "-XX:SharedArchiveFile=" + entry.archive()
-				: "-XX:ArchiveClassesAtExit=" + recording);
+		command.add(recording == null ? "-XX:SharedArchiveFile=".concat(entry.archive().toString())
+				: "-XX:ArchiveClassesAtExit=".concat(recording.toString()));
 		if (small) {
 			command.add("-XX:TieredStopAtLevel=1");
 			command.add("-XX:+UseSerialGC");
@@ -123,9 +123,10 @@ final class LintFork {
 
 	static boolean smallFolder(Path folder) {
 		int count = 0;
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.md")) {
-			for (Path ignored : files) {
-				if (++count > SMALL_FOLDER) {
+		// no glob: compiling one to a regex costs this JVM more than the listing
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+			for (Path file : files) {
+				if (file.getFileName().toString().endsWith(".md") && ++count > SMALL_FOLDER) {
 					return false;
 				}
 			}
