@@ -11,7 +11,6 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import dev.switchboard.lint.FindingSink;
 
 /** Reads the list that ends a step: each item starts with a link to a step or to another runbook. */
@@ -47,7 +46,7 @@ final class Choices {
 						+ "choices merges with them: put a sentence between the two lists");
 				continue;
 			}
-			String label = new TextCollectingVisitor().collectAndGetText(link).trim();
+			String label = PlainText.of(link).trim();
 			if (label.isEmpty()) {
 				sink.error(line, "choice-link", "choice " + n + " has an empty label");
 				label = url;
@@ -75,7 +74,7 @@ final class Choices {
 	private static String hint(Link link) {
 		StringBuilder text = new StringBuilder();
 		for (Node n = link.getNext(); n != null; n = n.getNext()) {
-			text.append(new TextCollectingVisitor().collectAndGetText(n));
+			text.append(PlainText.of(n));
 		}
 		String hint = HINT_LEAD.matcher(text.toString().replace('\n', ' ')).replaceFirst("").trim();
 		return hint.isEmpty() ? null : hint;

@@ -24,10 +24,11 @@ record Inline(List<Mention> mentions, List<RegistryRef> refs) {
 
 	static final Pattern REF = Pattern.compile("\\s*([a-z]+)\\.([a-z0-9-]+)\\.([a-z_]+)\\s*");
 
-	static Inline scan(List<Node> blocks, LineIndex lines) {
+	/** @param source the text the blocks were parsed from: node offsets index into it */
+	static Inline scan(List<Node> blocks, LineIndex lines, String source) {
 		Inline found = new Inline(new ArrayList<>(), new ArrayList<>());
 		for (Node block : blocks) {
-			found.visit(block, lines);
+			found.visit(block, lines, source);
 		}
 		return found;
 	}
@@ -50,27 +51,29 @@ record Inline(List<Mention> mentions, List<RegistryRef> refs) {
 		}
 	}
 
-	private void visit(Node node, LineIndex lines) {
+	private void visit(Node node, LineIndex lines, String source) {
 		if (node instanceof Code || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
 				|| node instanceof HtmlBlock || node instanceof HtmlInline) {
 			return;
 		}
 		if (node instanceof Text) {
-			// Most prose has neither '@' nor '{{': look before paying for a String and two regex scans.
-			CharSequence chars = node.getChars();
+			// Most prose has neither '@' nor '{{': look before paying for a String and two regex scans,
+			// and look in the source string (a Flexmark sequence's charAt goes through several layers).
+			int start = node.getStartOffset();
+			int end = node.getEndOffset();
 			boolean at = false;
 			boolean brace = false;
-			for (int i = 0; i < chars.length() && !(at && brace); i++) {
-				char c = chars.charAt(i);
+			for (int i = start; i < end && !(at && brace); i++) {
+				char c = source.charAt(i);
 				at |= c == '@';
 				brace |= c == '{';
 			}
 			if (at || brace) {
-				scanText(chars.toString(), node.getStartOffset(), at, brace, lines);
+				scanText(source.substring(start, end), start, at, brace, lines);
 			}
 		}
 		for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-			visit(child, lines);
+			visit(child, lines, source);
 		}
 	}
 }

@@ -20,7 +20,6 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.lint.FindingSink;
 import dev.switchboard.lint.SchemaCheck;
@@ -58,7 +57,7 @@ public final class RunbookParser {
 		Document document = Markdown.PARSER.parse(source);
 		LineIndex lines = new LineIndex(source);
 		FrontMatter fm = frontMatter(document, lines, fileName, sink);
-		List<Step> steps = steps(document, lines, sink);
+		List<Step> steps = steps(document, source, lines, sink);
 		if (steps.isEmpty()) {
 			sink.error(fm.line, "no-steps", "runbook has no steps: each '## heading' is a step");
 		}
@@ -179,7 +178,7 @@ public final class RunbookParser {
 		return out;
 	}
 
-	private List<Step> steps(Document document, LineIndex lines, FindingSink sink) {
+	private List<Step> steps(Document document, String source, LineIndex lines, FindingSink sink) {
 		List<Step> steps = new ArrayList<>();
 		StepIds ids = new StepIds();
 		Heading heading = null;
@@ -187,7 +186,7 @@ public final class RunbookParser {
 		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
 			if (node instanceof Heading h && h.getLevel() <= 2) {
 				if (heading != null) {
-					steps.add(step(heading, blocks, ids, lines, sink));
+					steps.add(step(heading, blocks, ids, source, lines, sink));
 				}
 				heading = h.getLevel() == 2 ? h : null;
 				blocks = new ArrayList<>();
@@ -197,13 +196,14 @@ public final class RunbookParser {
 			}
 		}
 		if (heading != null) {
-			steps.add(step(heading, blocks, ids, lines, sink));
+			steps.add(step(heading, blocks, ids, source, lines, sink));
 		}
 		return steps;
 	}
 
-	private Step step(Heading heading, List<Node> blocks, StepIds ids, LineIndex lines, FindingSink sink) {
-		StepIds.Titled titled = ids.assign(new TextCollectingVisitor().collectAndGetText(heading));
+	private Step step(Heading heading, List<Node> blocks, StepIds ids, String source, LineIndex lines,
+			FindingSink sink) {
+		StepIds.Titled titled = ids.assign(PlainText.of(heading));
 		int line = lines.lineOf(heading.getStartOffset());
 		ListBlock choiceList = choiceList(blocks);
 		List<Choice> choices = choiceList == null ? List.of() : Choices.read(choiceList, lines, sink);
@@ -218,16 +218,16 @@ public final class RunbookParser {
 				actions.addAll(actions(code, lines));
 				continue;
 			}
-			String source = block.getChars().toString();
+			String text = block.getChars().toString();
 			if (block instanceof Paragraph) {
-				source = markers.extract(source, lines.lineOf(block.getStartOffset()));
-				if (source.isBlank()) {
+				text = markers.extract(text, lines.lineOf(block.getStartOffset()));
+				if (text.isBlank()) {
 					continue;
 				}
 			}
-			body.add(source.stripTrailing());
+			body.add(text.stripTrailing());
 		}
-		Inline inline = Inline.scan(blocks, lines);
+		Inline inline = Inline.scan(blocks, lines, source);
 		return new Step(titled.id(), titled.title(), line, String.join("\n\n", body), choices, actions,
 				markers.strategy(), markers.resolution(), markers.omitted(), inline.mentions(), inline.refs());
 	}
