@@ -170,11 +170,15 @@ if phase cli; then
 		say ""
 		say "| runbooks | mean s ± σ | min s | max s | runbooks/s (min) | CPU s user+sys (mean) | max RSS MB | exit | idle % before | others' CPU-s during |"
 		say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-		for n in "${SIZES[@]}"; do
-			runs=$((n <= 10 ? 10 : n <= 1000 ? 5 : 3))
+		# The jar's launcher forks lint into a JVM started from a CDS archive kept in this cache
+		# (README "Start-up cache"); --warmup 1 makes the rows below the usual, cached, case.
+		export SWITCHBOARD_CACHE_DIR="$WORK/lint-cache"
+		cli_row() { # label n runs [hyperfine options...]
+			local label=$1 n=$2 runs=$3 idle before others code rss
+			shift 3
 			idle=$(wait_quiet)
 			before=$(busy_ticks)
-			hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$WORK/cli-$n.json" \
+			hyperfine -N --style none --runs "$runs" --export-json "$WORK/cli-$n.json" "$@" \
 				"java -jar $JAR lint --runbooks $WORK/n$n --ownership ownership.yaml" >/dev/null
 			others=$(others_cpu "$before" "$(jq --argjson r "$runs" '.results[0] | (.user + .system) * ($r + 1)' "$WORK/cli-$n.json")")
 			set +e
@@ -182,10 +186,16 @@ if phase cli; then
 			code=$?
 			set -e
 			rss=$(awk -F': ' '/Maximum resident set size/{printf "%d", $2/1024}' "$WORK/time.txt")
-			say "$(jq -r --arg N "$n" --arg rss "$rss" --arg code "$code" --arg idle "$idle" --arg others "$others" \
-				'.results[0] | "| \($N) | \(.mean*100|round/100) ± \(.stddev*100|round/100) | \(.min*100|round/100) | \(.max*100|round/100) | \(($N|tonumber)/.min|floor) | \((.user+.system)*10|round/10) | \($rss) | \($code) | \($idle) | \($others) |"' \
+			say "$(jq -r --arg N "$label" --arg n "$n" --arg rss "$rss" --arg code "$code" --arg idle "$idle" --arg others "$others" \
+				'.results[0] | "| \($N) | \(.mean*100|round/100) ± \(.stddev*100|round/100) | \(.min*100|round/100) | \(.max*100|round/100) | \(($n|tonumber)/.min|floor) | \((.user+.system)*10|round/10) | \($rss) | \($code) | \($idle) | \($others) |"' \
 				"$WORK/cli-$n.json")"
+		}
+		for n in "${SIZES[@]}"; do
+			cli_row "$n" "$n" $((n <= 10 ? 10 : n <= 1000 ? 5 : 3)) --warmup 1
 		done
+		small=${SIZES[0]}
+		cli_row "$small, first run (empty cache)" "$small" 5 --prepare "rm -rf $WORK/lint-cache"
+		SWITCHBOARD_LINT_FORK=false cli_row "$small, no fork (SWITCHBOARD_LINT_FORK=false)" "$small" 10 --warmup 1
 	else
 		say "(hyperfine or jq not installed: timing 3 runs per size with date +%s%N)"
 		say ""

@@ -88,9 +88,12 @@ final class LintFork {
 		command.add(recording == null ? "-XX:SharedArchiveFile=".concat(entry.archive().toString())
 				: "-XX:ArchiveClassesAtExit=".concat(recording.toString()));
 		if (small) {
+			// one C1 thread: on 2 cores more compiler threads only compete with the lint itself
 			command.add("-XX:TieredStopAtLevel=1");
+			command.add("-XX:CICompilerCount=1");
 			command.add("-XX:+UseSerialGC");
 		}
+		command.add("-XX:-UsePerfData"); // no hsperfdata file to create for a JVM nobody attaches to
 		// stdout carries the report (--format json is parsed by CI): JVM warnings, such as an archive
 		// made stale by a JDK update, go to stderr, and the archive's own notices are not shown
 		command.add("-Xlog:disable");

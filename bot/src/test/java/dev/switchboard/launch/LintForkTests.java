@@ -42,8 +42,8 @@ class LintForkTests {
 		LintCache.Entry entry = new LintCache.Entry(tmp.resolve("entry"), "a.jar:b.jar");
 		List<String> quick = LintFork.command("java", List.of("-Xmx512m"), entry, null, true, new String[] { "lint" });
 		List<String> full = LintFork.command("java", List.of(), entry, null, false, new String[] { "lint" });
-		assertThat(quick).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-		assertThat(full).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+		assertThat(quick).contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC");
+		assertThat(full).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC");
 	}
 
 	@Test
