@@ -22,7 +22,7 @@ final class LintFork {
 
 	static final int NOT_FORKED = -1;
 
-	/** Up to this many runbooks the child runs C1 only and Serial GC: C2 would not pay back its compile time. */
+	/** Up to this many runbooks the child runs one compiler thread and Serial GC. */
 	static final int SMALL_FOLDER = 300;
 
 	private static final String MAIN = "dev.switchboard.SwitchboardMain";
@@ -87,9 +87,11 @@ final class LintFork {
 		command.addAll(jvmOptions);
 		command.add(recording == null ? "-XX:SharedArchiveFile=".concat(entry.archive().toString())
 				: "-XX:ArchiveClassesAtExit=".concat(recording.toString()));
+		// C1 only: a lint is over before C2's code pays back its compile time. On 2 cores, CPU of a
+		// 1,000-runbook lint: 3.4 s against 6.5 s with C2; 10,000 runbooks: 24 s against 32 s.
+		command.add("-XX:TieredStopAtLevel=1");
 		if (small) {
-			// one C1 thread: on 2 cores more compiler threads only compete with the lint itself
-			command.add("-XX:TieredStopAtLevel=1");
+			// one compiler thread and no GC threads: on 2 cores they would only compete with the lint
 			command.add("-XX:CICompilerCount=1");
 			command.add("-XX:+UseSerialGC");
 		}
