@@ -145,11 +145,22 @@ final class LintFork {
 	/** This JVM's options (what came before {@code -jar}), or null when it was not started with -jar. */
 	private static List<String> jvmOptions() {
 		String[] arguments = ProcessHandle.current().info().arguments().orElse(null);
-		if (arguments == null) {
-			return null;
-		}
+		return arguments == null ? null : forwardable(arguments);
+	}
+
+	/**
+	 * The options before {@code -jar}, to start the child with; null when there is no {@code -jar}, or
+	 * when an agent or debugger is attached: whoever debugs lint wants it in this JVM, and a second
+	 * JVM would fail to take the same debug port.
+	 */
+	static List<String> forwardable(String[] arguments) {
 		for (int i = 0; i < arguments.length; i++) {
-			if (arguments[i].equals("-jar")) {
+			String option = arguments[i];
+			if (option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
+					|| option.startsWith("-Xrunjdwp") || option.equals("-Xdebug")) {
+				return null;
+			}
+			if (option.equals("-jar")) {
 				return new ArrayList<>(Arrays.asList(arguments).subList(0, i));
 			}
 		}

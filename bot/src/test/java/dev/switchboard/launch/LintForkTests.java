@@ -90,6 +90,19 @@ class LintForkTests {
 	}
 
 	@Test
+	void passesOnTheOptionsBeforeJarButNotAnAgentOrDebugger() {
+		assertThat(LintFork.forwardable(new String[] { "-Xmx2g", "-Dx=1", "-jar", "s.jar", "lint", "-Dnot=mine" }))
+			.containsExactly("-Xmx2g", "-Dx=1");
+		assertThat(LintFork.forwardable(new String[] { "-jar", "s.jar", "lint" })).isEmpty();
+		assertThat(LintFork.forwardable(new String[] { "-cp", "s.jar", "dev.switchboard.launch.Launcher", "lint" }))
+			.as("not started with -jar").isNull();
+		assertThat(LintFork.forwardable(
+				new String[] { "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-jar", "s.jar", "lint" }))
+			.as("the debug port is this JVM's").isNull();
+		assertThat(LintFork.forwardable(new String[] { "-javaagent:/x/agent.jar", "-jar", "s.jar", "lint" })).isNull();
+	}
+
+	@Test
 	void doesNotForkFromAClassesFolder() {
 		// under the test runner this class comes from target/classes, not from switchboard.jar
 		assertThat(LintFork.run(new String[] { "lint" }, Map.of("SWITCHBOARD_CACHE_DIR", tmp.toString())))
