@@ -18,16 +18,6 @@ public class TimelineStore {
 		this.jdbc = jdbc;
 	}
 
-	/** The next sequence number; call with the incident row locked. */
-	public int nextSeq(long incidentId) {
-		Integer max = jdbc.sql("SELECT MAX(seq) FROM timeline_event WHERE incident_id = :id")
-			.param("id", incidentId)
-			.query(Integer.class)
-			.optional()
-			.orElse(null);
-		return max == null ? 1 : max + 1;
-	}
-
 	public void append(TimelineEvent e) {
 		jdbc.sql("""
 				INSERT INTO timeline_event (incident_id, seq, type, actor, at, step, details)
@@ -43,9 +33,15 @@ public class TimelineStore {
 	}
 
 	public List<TimelineEvent> list(long incidentId) {
+		return listAfter(incidentId, 0);
+	}
+
+	/** The events after number {@code seq}, in order. */
+	public List<TimelineEvent> listAfter(long incidentId, int seq) {
 		return jdbc.sql("SELECT incident_id, seq, type, actor, at, step, details FROM timeline_event "
-				+ "WHERE incident_id = :id ORDER BY seq")
+				+ "WHERE incident_id = :id AND seq > :seq ORDER BY seq")
 			.param("id", incidentId)
+			.param("seq", seq)
 			.query((rs, n) -> new TimelineEvent(rs.getLong("incident_id"), rs.getInt("seq"),
 					EventType.fromWire(rs.getString("type")), rs.getString("actor"), IncidentStore.instant(rs, "at"),
 					rs.getString("step"), Json.read(rs.getString("details"))))
