@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.switchboard.incident.internal.IncidentStore;
+import dev.switchboard.incident.internal.RecentTimelines;
 import dev.switchboard.incident.internal.RequestKeys;
 import dev.switchboard.incident.internal.TimelineStore;
 
@@ -38,14 +39,17 @@ class IncidentTransactions {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final RecentTimelines recent;
+
 	IncidentTransactions(IncidentStore incidents, TimelineStore timeline, RequestKeys keys, TransactionTemplate tx,
-			Clock clock, ApplicationEventPublisher publisher) {
+			Clock clock, ApplicationEventPublisher publisher, RecentTimelines recent) {
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.keys = keys;
 		this.tx = tx;
 		this.clock = clock;
 		this.publisher = publisher;
+		this.recent = recent;
 	}
 
 	/** A change being built inside the transaction. */
@@ -118,6 +122,7 @@ class IncidentTransactions {
 			return new Applied<>(null, true);
 		}
 		if (!written.isEmpty()) {
+			recent.committed(id, written);
 			publisher.publishEvent(new IncidentChanged(id, List.copyOf(written)));
 		}
 		return new Applied<>(result, false);
@@ -149,6 +154,7 @@ class IncidentTransactions {
 			long id = keys.incidentOf(requestKey).orElseThrow(() -> ex);
 			return new Applied<>(incidents.find(id).orElseThrow(() -> ex), true);
 		}
+		recent.committed(created.id(), written);
 		publisher.publishEvent(new IncidentChanged(created.id(), List.copyOf(written)));
 		return new Applied<>(created, false);
 	}
