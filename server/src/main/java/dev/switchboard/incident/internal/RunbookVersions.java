@@ -70,6 +70,11 @@ public class RunbookVersions {
 		}
 	}
 
+	/** Whether version {@code sha} is stored (committed, or written by the current transaction). */
+	public boolean stored(String sha) {
+		return stored.contains(sha) || exists(sha);
+	}
+
 	private boolean exists(String sha) {
 		return jdbc.sql("SELECT COUNT(*) FROM runbook_version WHERE sha256 = :sha").param("sha", sha).query(Long.class).single() > 0;
 	}
