@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,6 +93,7 @@ class IncidentTransactions {
 	 */
 	<T> Applied<T> change(long id, String requestKey, BiFunction<Incident, Change, T> change) {
 		List<TimelineEvent> written = new ArrayList<>();
+		AtomicReference<Incident> row = new AtomicReference<>();
 		T result;
 		try {
 			result = tx.execute(status -> {
@@ -108,6 +110,7 @@ class IncidentTransactions {
 				if (!incidents.update(c.incident(), incident.version())) {
 					throw new OptimisticLockingFailureException(incident.humanId() + " changed concurrently");
 				}
+				row.set(c.incident());
 				// A change that answers with the incident gets it as committed (version, last_seq), which
 				// is what a reply built from it needs to read the rest of the timeline correctly.
 				if (value instanceof Incident answered && answered.id() == id) {
@@ -123,7 +126,7 @@ class IncidentTransactions {
 		}
 		if (!written.isEmpty()) {
 			recent.committed(id, written);
-			publisher.publishEvent(new IncidentChanged(id, List.copyOf(written)));
+			publisher.publishEvent(new IncidentChanged(id, List.copyOf(written), row.get()));
 		}
 		return new Applied<>(result, false);
 	}
@@ -155,7 +158,7 @@ class IncidentTransactions {
 			return new Applied<>(incidents.find(id).orElseThrow(() -> ex), true);
 		}
 		recent.committed(created.id(), written);
-		publisher.publishEvent(new IncidentChanged(created.id(), List.copyOf(written)));
+		publisher.publishEvent(new IncidentChanged(created.id(), List.copyOf(written), created));
 		return new Applied<>(created, false);
 	}
 
