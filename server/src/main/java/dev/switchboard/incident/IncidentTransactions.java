@@ -179,11 +179,9 @@ class IncidentTransactions {
 		List<TimelineEvent> out = new ArrayList<>();
 		int seq = locked.lastSeq();
 		for (PendingEvent e : c.events) {
-			TimelineEvent event = new TimelineEvent(locked.id(), ++seq, e.type(), e.actor(), c.now(), e.step(),
-					e.details());
-			timeline.append(event);
-			out.add(event);
+			out.add(new TimelineEvent(locked.id(), ++seq, e.type(), e.actor(), c.now(), e.step(), e.details()));
 		}
+		timeline.append(out);
 		c.update(c.incident().written(seq));
 		return out;
 	}
