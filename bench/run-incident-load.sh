@@ -4,6 +4,7 @@
 # Not part of `./mvnw verify`. See bench/README.md.
 #
 # Environment (all optional): LOAD_INCIDENTS=200 LOAD_CLIENTS=50 LOAD_RUNBOOK=ai-outage LOAD_PORT=18080
+# LOAD_RATE=R: open loop, R requests/s shared by the clients, latency from each request's due time
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -29,4 +30,4 @@ for _ in $(seq 1 120); do
 	sleep 1
 done
 CP="bench/target/switchboard-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
-java -cp "$CP" dev.switchboard.bench.IncidentLoadHarness "http://127.0.0.1:$PORT" "$TOKEN" "$INCIDENTS" "$CLIENTS" "$RUNBOOK"
+java -cp "$CP" dev.switchboard.bench.IncidentLoadHarness "http://127.0.0.1:$PORT" "$TOKEN" "$INCIDENTS" "$CLIENTS" "$RUNBOOK" ${LOAD_RATE:+--rate "$LOAD_RATE"}

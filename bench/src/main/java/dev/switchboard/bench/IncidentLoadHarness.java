@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * requests/s, latency percentiles, errors, and checks that no timeline event was lost (every
  * incident's timeline has gap-free sequence numbers and one choice-made per choice posted).
  *
- * <p>Usage: {@code IncidentLoadHarness <baseUrl> <token> <incidents> <clients> <runbook>}
+ * <p>Usage: {@code IncidentLoadHarness <baseUrl> <token> <incidents> <clients> <runbook> [--rate R]}.
+ * Without {@code --rate} the load is a closed loop: each client sends its next request as soon as
+ * the previous one is answered. With {@code --rate R} it is an open loop of R requests/s shared by
+ * the clients ({@link OpenLoopSchedule}); latency is then measured from each request's due time.
  */
 public final class IncidentLoadHarness {
 
@@ -41,6 +44,9 @@ public final class IncidentLoadHarness {
 
 	private final AtomicInteger lost = new AtomicInteger();
 
+	/** Null for a closed loop. */
+	private volatile OpenLoopSchedule schedule;
+
 	private IncidentLoadHarness(String base, String token) {
 		this.base = base;
 		this.token = token;
@@ -50,16 +56,33 @@ public final class IncidentLoadHarness {
 		String base = args[0];
 		int incidents = Integer.parseInt(args[2]);
 		int clients = Integer.parseInt(args[3]);
-		String runbook = args.length > 4 ? args[4] : "ai-outage";
+		String runbook = args.length > 4 && !args[4].startsWith("--") ? args[4] : "ai-outage";
+		double rate = rate(args);
 		IncidentLoadHarness harness = new IncidentLoadHarness(base, args[1]);
-		harness.run(Math.max(clients, 10), clients, runbook); // warm-up
+		harness.run(Math.max(clients, 10), clients, runbook); // warm-up, always closed loop
 		harness.latencies.clear();
 		harness.errors.set(0);
 		harness.lost.set(0);
 		long start = System.nanoTime();
+		if (rate > 0) {
+			harness.schedule = new OpenLoopSchedule(start, rate);
+		}
 		harness.run(incidents, clients, runbook);
 		double seconds = (System.nanoTime() - start) / 1e9;
-		harness.report(incidents, clients, seconds);
+		harness.report(incidents, clients, seconds, rate);
+	}
+
+	/** {@code --rate R} anywhere after the positional arguments; 0 when absent (closed loop). */
+	static double rate(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--rate")) {
+				if (i + 1 == args.length) {
+					throw new IllegalArgumentException("--rate needs a number of requests per second");
+				}
+				return Double.parseDouble(args[i + 1]);
+			}
+		}
+		return 0;
 	}
 
 	private void run(int incidents, int clients, String runbook) throws Exception {
@@ -112,7 +135,8 @@ public final class IncidentLoadHarness {
 			.header("Content-Type", "application/json");
 		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		long t0 = System.nanoTime();
+		OpenLoopSchedule open = schedule;
+		long t0 = open == null ? System.nanoTime() : open.awaitNext();
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		latencies.add(System.nanoTime() - t0);
 		if (response.statusCode() != expected) {
@@ -122,11 +146,12 @@ public final class IncidentLoadHarness {
 		return JSON.readTree(response.body());
 	}
 
-	private void report(int incidents, int clients, double seconds) {
+	private void report(int incidents, int clients, double seconds, double rate) {
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf("incidents=%d clients=%d requests=%d time=%.2fs throughput=%.0f req/s%n", incidents, clients,
-				sorted.size(), seconds, sorted.size() / seconds);
+		System.out.printf("incidents=%d clients=%d requests=%d time=%.2fs throughput=%.0f req/s%s%n", incidents, clients,
+				sorted.size(), seconds, sorted.size() / seconds,
+				rate > 0 ? String.format(" (open loop, scheduled %.0f req/s, latency from the due time)", rate) : "");
 		System.out.printf("latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n", pct(sorted, 50), pct(sorted, 90),
 				pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
 		System.out.printf("errors=%d lost-or-duplicated-events=%d%n", errors.get(), lost.get());

@@ -155,7 +155,7 @@ class SlackRendererTests {
 	private static dev.switchboard.incident.Incident incident(long id, String runbook, boolean drill) {
 		java.time.Instant now = java.time.Instant.now();
 		return new dev.switchboard.incident.Incident(id, "t", runbook, "a".repeat(64), "a".repeat(64), "s", "sev1", null, "p",
-				dev.switchboard.incident.IncidentStatus.OPEN, drill, dev.switchboard.incident.ChatRef.NONE, now, null, null, null, now, 0);
+				dev.switchboard.incident.IncidentStatus.OPEN, drill, dev.switchboard.incident.ChatRef.NONE, now, null, null, null, now, 0, 0);
 	}
 
 	private static Reply paragraphs(String text) {

@@ -30,16 +30,13 @@ public class Declarations {
 
 	private final IncidentTransactions transactions;
 
-	private final Incidents incidents;
-
 	private final Clock clock;
 
 	public Declarations(CatalogRegistry catalogs, RunbookVersions versions, IncidentTransactions transactions,
-			Incidents incidents, Clock clock) {
+			Clock clock) {
 		this.catalogs = catalogs;
 		this.versions = versions;
 		this.transactions = transactions;
-		this.incidents = incidents;
 		this.clock = clock;
 	}
 
@@ -80,9 +77,9 @@ public class Declarations {
 		String title = (request.drill() ? "DRILL: " : "") + runbook.title() + (service == null ? "" : " — " + service);
 		Incident draft = new Incident(0, title, runbook.id(), runbook.version().sha256(), runbook.version().sha256(),
 				runbook.steps().get(0).id(), severity, service, actor.personId(), IncidentStatus.OPEN, request.drill(),
-				request.chat() == null ? ChatRef.NONE : request.chat(), now, null, null, null, now, 0);
+				request.chat() == null ? ChatRef.NONE : request.chat(), now, null, null, null, now, 0, 0);
 		String finalService = service;
-		Applied<Long> created = transactions.create(draft, requestKey, (incident, change) -> {
+		return transactions.create(draft, requestKey, (incident, change) -> {
 			Map<String, Object> declared = new LinkedHashMap<>();
 			declared.put("runbook", runbook.id());
 			declared.put("sha256", runbook.version().sha256());
@@ -104,7 +101,6 @@ public class Declarations {
 			change.record(EventType.STEP_ENTERED, actor, runbook.steps().get(0).id(), Map.of("via", "declare"));
 			return null;
 		});
-		return new Applied<>(incidents.get(created.result()), created.replayed());
 	}
 
 	/** One mention event per principal the severity pages, naming who holds it now. */

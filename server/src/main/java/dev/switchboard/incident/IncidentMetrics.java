@@ -18,14 +18,11 @@ import dev.switchboard.incident.internal.IncidentStore;
 @Component
 class IncidentMetrics {
 
-	private final IncidentStore store;
-
 	private final Counter decisions;
 
 	private final Timer firstDecision;
 
 	IncidentMetrics(IncidentStore store, MeterRegistry registry) {
-		this.store = store;
 		Gauge.builder("switchboard.incidents.open", () -> store.countOpen().get(false))
 			.description("open incidents (drills excluded)")
 			.register(registry);
@@ -39,12 +36,13 @@ class IncidentMetrics {
 	void on(IncidentChanged changed) {
 		for (TimelineEvent e : changed.events()) {
 			if (e.type() == EventType.CHOICE_MADE && Boolean.TRUE.equals(e.details().get("decision"))) {
-				store.find(changed.incidentId()).filter(i -> !i.drill()).ifPresent(i -> {
+				Incident i = changed.incident();
+				if (!i.drill()) {
 					decisions.increment();
 					if (i.firstDecisionAt() != null && i.firstDecisionAt().equals(e.at())) {
 						firstDecision.record(Duration.between(i.declaredAt(), i.firstDecisionAt()));
 					}
-				});
+				}
 			}
 		}
 	}

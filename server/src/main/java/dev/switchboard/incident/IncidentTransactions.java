@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.switchboard.incident.internal.IncidentStore;
+import dev.switchboard.incident.internal.RecentTimelines;
 import dev.switchboard.incident.internal.RequestKeys;
 import dev.switchboard.incident.internal.TimelineStore;
 
@@ -38,14 +40,17 @@ class IncidentTransactions {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final RecentTimelines recent;
+
 	IncidentTransactions(IncidentStore incidents, TimelineStore timeline, RequestKeys keys, TransactionTemplate tx,
-			Clock clock, ApplicationEventPublisher publisher) {
+			Clock clock, ApplicationEventPublisher publisher, RecentTimelines recent) {
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.keys = keys;
 		this.tx = tx;
 		this.clock = clock;
 		this.publisher = publisher;
+		this.recent = recent;
 	}
 
 	/** A change being built inside the transaction. */
@@ -88,6 +93,7 @@ class IncidentTransactions {
 	 */
 	<T> Applied<T> change(long id, String requestKey, BiFunction<Incident, Change, T> change) {
 		List<TimelineEvent> written = new ArrayList<>();
+		AtomicReference<Incident> row = new AtomicReference<>();
 		T result;
 		try {
 			result = tx.execute(status -> {
@@ -100,9 +106,17 @@ class IncidentTransactions {
 							"unknown incident " + IncidentIds.format(id)));
 				Change c = new Change(incident, now);
 				T value = change.apply(incident, c);
-				written.addAll(append(c));
+				written.addAll(append(incident, c));
 				if (!incidents.update(c.incident(), incident.version())) {
 					throw new OptimisticLockingFailureException(incident.humanId() + " changed concurrently");
+				}
+				row.set(c.incident());
+				// A change that answers with the incident gets it as committed (version, last_seq), which
+				// is what a reply built from it needs to read the rest of the timeline correctly.
+				if (value instanceof Incident answered && answered.id() == id) {
+					@SuppressWarnings("unchecked")
+					T committed = (T) c.incident();
+					return committed;
 				}
 				return value;
 			});
@@ -111,34 +125,41 @@ class IncidentTransactions {
 			return new Applied<>(null, true);
 		}
 		if (!written.isEmpty()) {
-			publisher.publishEvent(new IncidentChanged(id, List.copyOf(written)));
+			recent.committed(id, written);
+			publisher.publishEvent(new IncidentChanged(id, List.copyOf(written), row.get()));
 		}
 		return new Applied<>(result, false);
 	}
 
-	/** Creates an incident and its first events; a replayed key returns the incident it created. */
-	Applied<Long> create(Incident draft, String requestKey, BiFunction<Incident, Change, Void> firstEvents) {
+	/**
+	 * Creates an incident and its first events and returns it as committed; a replayed key returns
+	 * the incident it created, as it is now.
+	 */
+	Applied<Incident> create(Incident draft, String requestKey, BiFunction<Incident, Change, Void> firstEvents) {
 		List<TimelineEvent> written = new ArrayList<>();
-		long id;
+		Incident created;
 		try {
-			id = tx.execute(status -> {
+			created = tx.execute(status -> {
 				long newId = incidents.insert(draft);
 				if (requestKey != null) {
 					keys.claim(requestKey, newId, draft.declaredAt());
 				}
-				Incident incident = incidents.lock(newId).orElseThrow();
+				// The row was inserted by this transaction, so nobody else can hold or change it.
+				Incident incident = draft.withId(newId);
 				Change c = new Change(incident, draft.declaredAt());
 				firstEvents.apply(incident, c);
-				written.addAll(append(c));
+				written.addAll(append(incident, c));
 				incidents.update(c.incident(), incident.version());
-				return newId;
+				return c.incident();
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			return new Applied<>(keys.incidentOf(requestKey).orElseThrow(() -> ex), true);
+			long id = keys.incidentOf(requestKey).orElseThrow(() -> ex);
+			return new Applied<>(incidents.find(id).orElseThrow(() -> ex), true);
 		}
-		publisher.publishEvent(new IncidentChanged(id, List.copyOf(written)));
-		return new Applied<>(id, false);
+		recent.committed(created.id(), written);
+		publisher.publishEvent(new IncidentChanged(created.id(), List.copyOf(written), created));
+		return new Applied<>(created, false);
 	}
 
 	/**
@@ -150,15 +171,18 @@ class IncidentTransactions {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	private List<TimelineEvent> append(Change c) {
+	/**
+	 * Numbers the events after the locked row's {@code last_seq}; the incident to write then carries
+	 * the last one and the version the update gives it.
+	 */
+	private List<TimelineEvent> append(Incident locked, Change c) {
 		List<TimelineEvent> out = new ArrayList<>();
-		int seq = timeline.nextSeq(c.incident().id());
+		int seq = locked.lastSeq();
 		for (PendingEvent e : c.events) {
-			TimelineEvent event = new TimelineEvent(c.incident().id(), seq++, e.type(), e.actor(), c.now(), e.step(),
-					e.details());
-			timeline.append(event);
-			out.add(event);
+			out.add(new TimelineEvent(locked.id(), ++seq, e.type(), e.actor(), c.now(), e.step(), e.details()));
 		}
+		timeline.append(out);
+		c.update(c.incident().written(seq));
 		return out;
 	}
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import dev.switchboard.incident.IncidentState.ActionState;
 import dev.switchboard.incident.internal.IncidentStore;
+import dev.switchboard.incident.internal.RecentTimelines;
 import dev.switchboard.incident.internal.RunbookVersions;
 import dev.switchboard.incident.internal.TimelineStore;
 import dev.switchboard.runbook.Action;
@@ -23,10 +24,13 @@ public class Incidents {
 
 	private final RunbookVersions versions;
 
-	public Incidents(IncidentStore incidents, TimelineStore timeline, RunbookVersions versions) {
+	private final RecentTimelines recent;
+
+	public Incidents(IncidentStore incidents, TimelineStore timeline, RunbookVersions versions, RecentTimelines recent) {
 		this.incidents = incidents;
 		this.timeline = timeline;
 		this.versions = versions;
+		this.recent = recent;
 	}
 
 	public Incident get(long id) {
@@ -60,7 +64,7 @@ public class Incidents {
 	public IncidentState state(Incident incident) {
 		Runbook runbook = runbook(incident);
 		Step step = runbook.step(incident.currentStep()).orElse(runbook.steps().get(0));
-		List<TimelineEvent> events = timeline.list(incident.id());
+		List<TimelineEvent> events = recent.upTo(incident.id(), incident.lastSeq());
 		return new IncidentState(incident, runbook, step, actionStates(step, events), path(incident, events), events);
 	}
 

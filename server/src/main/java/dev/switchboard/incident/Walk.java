@@ -49,14 +49,34 @@ public class Walk {
 	 */
 	public Applied<Incident> choose(long id, String step, String choice, Actor actor, String requestKey) {
 		People.requirePerson(catalogs.current().ownership(), actor);
-		// Pre-store the target runbook's text when the choice hands over to another runbook (outside the lock).
-		Incident before = incidents.get(id);
-		Runbook runbook = incidents.runbook(before);
-		Step current = runbook.step(before.currentStep()).orElseThrow();
-		Choice preview = find(current, choice);
-		if (preview != null && preview.external() && !preview.runbook().equals(runbook.file())) {
-			pinExternal(preview);
+		try {
+			return choose(id, step, choice, actor, requestKey, false);
 		}
+		catch (TargetNotStored missing) {
+			// Store the target runbook's text outside the change's transaction (on PostgreSQL a
+			// duplicate-key insert by a concurrent request would abort it), then choose again.
+			pinExternal(missing.choice());
+			return choose(id, step, choice, actor, requestKey, true);
+		}
+	}
+
+	/** A choice hands over to a runbook version not stored yet: the change is rolled back to store it first. */
+	private static final class TargetNotStored extends RuntimeException {
+
+		private final transient Choice choice;
+
+		TargetNotStored(Choice choice) {
+			super(null, null, false, false);
+			this.choice = choice;
+		}
+
+		Choice choice() {
+			return choice;
+		}
+	}
+
+	private Applied<Incident> choose(long id, String step, String choice, Actor actor, String requestKey,
+			boolean storeInside) {
 		return transactions.change(id, requestKey, (incident, change) -> {
 			requireOpen(incident);
 			Runbook walking = incidents.runbook(incident);
@@ -73,7 +93,13 @@ public class Walk {
 			}
 			Runbook target = walking;
 			if (chosen.external() && !chosen.runbook().equals(walking.file())) {
-				target = pinExternal(chosen);
+				target = external(chosen);
+				if (!versions.stored(target.version().sha256())) {
+					if (!storeInside) {
+						throw new TargetNotStored(chosen);
+					}
+					target = pinExternal(chosen);
+				}
 			}
 			String targetStep = chosen.step() == null ? target.steps().get(0).id() : chosen.step();
 			Step next = target.step(targetStep).orElseThrow(() -> new IncidentException(Code.ACTION_UNAVAILABLE,
@@ -131,14 +157,19 @@ public class Walk {
 		});
 	}
 
-	private Runbook pinExternal(Choice choice) {
-		var catalog = catalogs.current();
-		Runbook other = catalog.allRunbooks()
+	private Runbook external(Choice choice) {
+		return catalogs.current()
+			.allRunbooks()
 			.stream()
 			.filter(r -> r.file().equals(choice.runbook()))
 			.findFirst()
 			.orElseThrow(() -> new IncidentException(Code.ACTION_UNAVAILABLE,
 					"runbook " + choice.runbook() + " is not available on this server"));
+	}
+
+	private Runbook pinExternal(Choice choice) {
+		var catalog = catalogs.current();
+		Runbook other = external(choice);
 		versions.store(other, catalog.source(other.version().sha256()).orElseThrow(), catalog.loadedAt());
 		return other;
 	}

@@ -33,12 +33,12 @@ final class IncidentAssertions {
 	}
 
 	/**
-	 * The incident without its optimistic version: a change returns the incident as the change
-	 * built it, and the store bumps the version when it writes it.
+	 * The incident without its bookkeeping (optimistic version, {@code last_seq}), which every
+	 * change moves: what is left is what the incident says (step, status, severity, ...).
 	 */
 	static Incident withoutVersion(Incident i) {
 		return new Incident(i.id(), i.title(), i.runbookId(), i.runbookSha256(), i.currentRunbookSha256(), i.currentStep(),
 				i.severity(), i.service(), i.commander(), i.status(), i.drill(), i.chat(), i.declaredAt(),
-				i.firstDecisionAt(), i.mitigatedAt(), i.resolvedAt(), i.updatedAt(), 0);
+				i.firstDecisionAt(), i.mitigatedAt(), i.resolvedAt(), i.updatedAt(), 0, 0);
 	}
 }

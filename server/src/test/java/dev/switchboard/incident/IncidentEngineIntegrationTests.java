@@ -657,6 +657,42 @@ abstract class IncidentEngineIntegrationTests {
 
 	// helpers
 
+	@Test
+	void keepsTheLastSequenceNumberOnTheIncidentRowAndAnswersChangesWithTheRowAsCommitted() {
+		Incident declared = declare("ai-outage", null);
+		Incident chosen = walk.choose(declared.id(), "triage", "1", PRIYA, null).result();
+		Incident noted = updates.note(declared.id(), "looking at the provider status page", PRIYA, null).result();
+
+		List<TimelineEvent> timeline = incidents.timeline(declared.id());
+		assertGapFree(timeline);
+		assertThat(declared.lastSeq()).isEqualTo(kinds(timeline).indexOf("step-entered@triage") + 1);
+		assertThat(chosen.lastSeq()).isEqualTo(timeline.size() - 1);
+		assertThat(noted.lastSeq()).isEqualTo(timeline.size());
+		assertThat(noted).isEqualTo(incidents.get(declared.id()));
+		assertThat(incidents.state(chosen).timeline()).isEqualTo(timeline.subList(0, chosen.lastSeq()));
+	}
+
+	@Test
+	void showsTimelineEventsAnotherReplicaAppendedAfterTheOnesItAlreadyRead() {
+		long id = declare("ai-outage", null).id();
+		int before = incidents.state(id).timeline().size();
+		// what another replica's change writes: the next event, and last_seq and version on the row
+		jdbc.sql("""
+				INSERT INTO timeline_event (incident_id, seq, type, actor, at, step, details)
+				VALUES (:id, :seq, 'note', 'grace-kim', :at, 'triage', '{"text":"from the other replica"}')""")
+			.param("id", id)
+			.param("seq", before + 1)
+			.param("at", TestClock.START.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		jdbc.sql("UPDATE incident SET last_seq = last_seq + 1, version = version + 1 WHERE id = :id").param("id", id).update();
+
+		IncidentState state = incidents.state(id);
+
+		assertThat(state.timeline()).hasSize(before + 1);
+		assertThat(state.timeline()).isEqualTo(incidents.timeline(id));
+		assertThat(state.timeline().get(before).details()).containsEntry("text", "from the other replica");
+	}
+
 	private Incident declare(String runbook, String severity) {
 		return declarations.declare(new Declarations.Request(runbook, severity, null, false, null), PRIYA, null).result();
 	}

@@ -18,13 +18,16 @@ import dev.switchboard.incident.ChatRef;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentStatus;
 
-/** Incident rows. Updates check the optimistic version; callers hold the row lock from {@link #lock}. */
+/**
+ * Incident rows. Updates check the optimistic version; callers hold the row lock from {@link #lock}.
+ * {@code last_seq} moves with the timeline appended in the same transaction.
+ */
 @Repository
 public class IncidentStore {
 
 	private static final String COLUMNS = "id, title, runbook_id, runbook_sha256, current_runbook, current_step, severity, "
 			+ "service_id, commander, status, drill, chat_platform, chat_channel, chat_messages, declared_at, "
-			+ "first_decision_at, mitigated_at, resolved_at, updated_at, version";
+			+ "first_decision_at, mitigated_at, resolved_at, updated_at, version, last_seq";
 
 	private final JdbcClient jdbc;
 
@@ -36,9 +39,9 @@ public class IncidentStore {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO incident (title, runbook_id, runbook_sha256, current_runbook, current_step, severity,
-				  service_id, commander, status, drill, chat_platform, chat_channel, chat_messages, declared_at, updated_at, version)
+				  service_id, commander, status, drill, chat_platform, chat_channel, chat_messages, declared_at, updated_at, version, last_seq)
 				VALUES (:title, :runbook, :sha, :sha2, :step, :sev, :service, :commander, :status, :drill, :platform,
-				  :channel, :messages, :declared, :updated, 0)""")
+				  :channel, :messages, :declared, :updated, 0, 0)""")
 			.param("title", i.title())
 			.param("runbook", i.runbookId())
 			.param("sha", i.runbookSha256())
@@ -93,7 +96,7 @@ public class IncidentStore {
 				UPDATE incident SET current_runbook = :sha, current_step = :step, severity = :sev, commander = :commander,
 				  status = :status, chat_platform = :platform, chat_channel = :channel, chat_messages = :messages,
 				  first_decision_at = :first, mitigated_at = :mitigated, resolved_at = :resolved, updated_at = :updated,
-				  version = version + 1
+				  last_seq = :lastSeq, version = version + 1
 				WHERE id = :id AND version = :version""")
 			.param("sha", i.currentRunbookSha256())
 			.param("step", i.currentStep())
@@ -107,6 +110,7 @@ public class IncidentStore {
 			.param("mitigated", odt(i.mitigatedAt()))
 			.param("resolved", odt(i.resolvedAt()))
 			.param("updated", odt(i.updatedAt()))
+			.param("lastSeq", i.lastSeq())
 			.param("id", i.id())
 			.param("version", expectedVersion)
 			.update();
@@ -142,6 +146,6 @@ public class IncidentStore {
 				IncidentStatus.valueOf(rs.getString("status")), rs.getBoolean("drill"),
 				new ChatRef(rs.getString("chat_platform"), rs.getString("chat_channel"), ids), instant(rs, "declared_at"),
 				instant(rs, "first_decision_at"), instant(rs, "mitigated_at"), instant(rs, "resolved_at"),
-				instant(rs, "updated_at"), rs.getLong("version"));
+				instant(rs, "updated_at"), rs.getLong("version"), rs.getInt("last_seq"));
 	}
 }

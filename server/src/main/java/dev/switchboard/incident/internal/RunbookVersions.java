@@ -3,11 +3,13 @@ package dev.switchboard.incident.internal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.switchboard.runbook.Runbook;
 import dev.switchboard.runbook.RunbookParser;
@@ -27,13 +29,25 @@ public class RunbookVersions {
 
 	private final Map<String, Runbook> parsed = new ConcurrentHashMap<>();
 
+	/** Versions known to be committed; rows are never deleted, so every declaration need not ask again. */
+	private final Set<String> stored = ConcurrentHashMap.newKeySet();
+
 	public RunbookVersions(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** Stores the text once (idempotent; concurrent declarations of the same version are fine). */
 	public void store(Runbook runbook, String source, Instant now) {
-		if (exists(runbook.version().sha256())) {
+		String sha = runbook.version().sha256();
+		if (stored.contains(sha)) {
+			return;
+		}
+		// inside a transaction the row (ours or seen) may still roll back with it: remember it only outside
+		boolean remember = !TransactionSynchronizationManager.isActualTransactionActive();
+		if (exists(sha)) {
+			if (remember) {
+				stored.add(sha);
+			}
 			return;
 		}
 		try {
@@ -51,6 +65,14 @@ public class RunbookVersions {
 		catch (DuplicateKeyException ex) {
 			// stored concurrently by another request or replica: same content by definition
 		}
+		if (remember) {
+			stored.add(sha);
+		}
+	}
+
+	/** Whether version {@code sha} is stored (committed, or written by the current transaction). */
+	public boolean stored(String sha) {
+		return stored.contains(sha) || exists(sha);
 	}
 
 	private boolean exists(String sha) {

@@ -109,7 +109,7 @@ class IncidentController {
 		Incident incident = applied.result();
 		return ResponseEntity.created(URI.create("/api/incidents/" + incident.humanId()))
 			.header("Idempotent-Replay", String.valueOf(applied.replayed()))
-			.body(view(incident.id()));
+			.body(IncidentView.of(incidents.state(incident), text, catalogs.current().ownership()));
 	}
 
 	@GetMapping
