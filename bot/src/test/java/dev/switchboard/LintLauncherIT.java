@@ -75,6 +75,9 @@ class LintLauncherIT {
 		Run shared = lint(cache, Map.of(), List.of("-Xshare:on"), runbooks, "text");
 		assertThat(shared.exit()).as(shared.toString()).isZero();
 		assertThat(shared.out()).contains("0 errors");
+		Run ownCollector = lint(cache, Map.of(), List.of("-XX:+UseParallelGC"), runbooks, "text");
+		assertThat(ownCollector.exit()).as("a collector chosen by the user is not contradicted").isZero();
+		assertThat(ownCollector.out()).isEqualTo(shared.out());
 		Path archive = archives(cache).get(0);
 		Files.delete(archive); // the JVM writes it read-only
 		Files.writeString(archive, "not an archive");

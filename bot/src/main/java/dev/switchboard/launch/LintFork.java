@@ -51,7 +51,7 @@ final class LintFork {
 		Path recording = Files.isRegularFile(entry.archive()) ? null
 				: entry.dir().resolve("lint.jsa.".concat(Long.toString(ProcessHandle.current().pid())).concat(".tmp"));
 		List<String> command = command(javaBinary(), jvmOptions, entry, recording,
-				smallFolder(runbooksFolder(args)), args);
+				smallFolder(runbooksFolder(args)) && !choosesGc(jvmOptions, env), args);
 		Process child;
 		try {
 			child = new ProcessBuilder(command).inheritIO().start();
@@ -105,6 +105,27 @@ final class LintFork {
 		command.add(MAIN);
 		command.addAll(Arrays.asList(args));
 		return command;
+	}
+
+	/**
+	 * Whether the user picked a collector (before {@code -jar}, or in {@code JAVA_TOOL_OPTIONS} or
+	 * {@code JDK_JAVA_OPTIONS}, which the child inherits): adding Serial GC to it would stop the JVM
+	 * with "conflicting collector combinations".
+	 */
+	static boolean choosesGc(List<String> jvmOptions, Map<String, String> env) {
+		List<String> all = new ArrayList<>(jvmOptions);
+		for (String variable : new String[] { "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS" }) {
+			String value = env.get(variable);
+			if (value != null) {
+				all.addAll(Arrays.asList(value.trim().split("\\s+")));
+			}
+		}
+		for (String option : all) {
+			if (option.startsWith("-XX:+Use") && option.endsWith("GC")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The child's flags are HotSpot's (OpenJ9, for one, has no -Xlog:disable and no dynamic CDS archive). */

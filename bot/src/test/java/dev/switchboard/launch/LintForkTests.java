@@ -47,6 +47,15 @@ class LintForkTests {
 	}
 
 	@Test
+	void leavesTheCollectorToAUserWhoChoseOne() {
+		assertThat(LintFork.choosesGc(List.of("-Xmx1g"), Map.of())).isFalse();
+		assertThat(LintFork.choosesGc(List.of("-XX:+UseParallelGC"), Map.of())).isTrue();
+		assertThat(LintFork.choosesGc(List.of(), Map.of("JAVA_TOOL_OPTIONS", " -Dx=1  -XX:+UseG1GC"))).isTrue();
+		assertThat(LintFork.choosesGc(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"))).isTrue();
+		assertThat(LintFork.choosesGc(List.of("-XX:+UseCompressedOops"), Map.of())).isFalse();
+	}
+
+	@Test
 	void theFirstRunRecordsTheArchiveAndLaterRunsStartFromIt() {
 		LintCache.Entry entry = new LintCache.Entry(tmp.resolve("entry"), "a.jar:b.jar");
 		Path recording = tmp.resolve("entry/lint.jsa.42.tmp");
