@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -48,6 +49,11 @@ final class LintCache {
 
 	private static final String CLASS_PATH_FILE = "classpath";
 
+	private static final String EXTRACTING = "extracting-";
+
+	/** An extraction takes a second or two; one this old belongs to a process that was killed. */
+	static final Duration ABANDONED = Duration.ofMinutes(10);
+
 	private LintCache() {
 	}
 
@@ -79,7 +85,7 @@ final class LintCache {
 		Path classPath = dir.resolve(CLASS_PATH_FILE);
 		if (!Files.isRegularFile(classPath)) {
 			Files.createDirectories(root);
-			Path tmp = Files.createTempDirectory(root, "extracting-");
+			Path tmp = Files.createTempDirectory(root, EXTRACTING);
 			try {
 				Files.writeString(tmp.resolve(CLASS_PATH_FILE), extract(absolute, tmp, dir));
 				Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -151,11 +157,18 @@ final class LintCache {
 		return String.join(java.io.File.pathSeparator, classPath);
 	}
 
-	/** Best effort: a folder in use by a lint of the old jar keeps its open files on POSIX systems. */
-	private static void removeOlder(Path root, String prefix, Path keep) {
-		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, prefix.concat("*"))) {
+	/**
+	 * Removes the other folders of the same jar path, and extractions a killed first run left behind
+	 * (older than {@link #ABANDONED}). Best effort: a folder still in use by a lint of the old jar keeps
+	 * its open files on POSIX systems.
+	 */
+	static void removeOlder(Path root, String prefix, Path keep) {
+		long abandoned = System.currentTimeMillis() - ABANDONED.toMillis();
+		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
 			for (Path dir : dirs) {
-				if (!dir.equals(keep)) {
+				String name = dir.getFileName().toString();
+				if (name.startsWith(prefix) && !dir.equals(keep) || name.startsWith(EXTRACTING)
+						&& Files.getLastModifiedTime(dir).toMillis() < abandoned) {
 					delete(dir);
 				}
 			}

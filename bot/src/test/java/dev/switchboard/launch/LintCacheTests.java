@@ -68,6 +68,21 @@ class LintCacheTests {
 	}
 
 	@Test
+	void aNewExtractionRemovesWhatAKilledFirstRunLeftBehindButNotOneInProgress() throws IOException {
+		Path cache = Files.createDirectories(tmp.resolve("cache"));
+		Path abandoned = Files.createDirectories(cache.resolve("extracting-123/lib"));
+		Files.setLastModifiedTime(abandoned.getParent(),
+				FileTime.fromMillis(System.currentTimeMillis() - LintCache.ABANDONED.toMillis() - 60_000));
+		Path inProgress = Files.createDirectories(cache.resolve("extracting-456"));
+
+		LintCache.Entry entry = LintCache.open(cache, bootJar(tmp.resolve("switchboard.jar"), "v1"));
+
+		assertThat(abandoned.getParent()).doesNotExist();
+		assertThat(inProgress).exists();
+		assertThat(entry.dir()).exists();
+	}
+
+	@Test
 	void anotherJarPathKeepsItsOwnExtraction() throws IOException {
 		Path cache = tmp.resolve("cache");
 		LintCache.Entry one = LintCache.open(cache, bootJar(tmp.resolve("one.jar"), "v1"));
