@@ -16,7 +16,6 @@ import dev.switchboard.incident.IncidentUpdates;
 import dev.switchboard.incident.Incidents;
 import dev.switchboard.incident.PendingApprovals;
 import dev.switchboard.incident.Postmortems;
-import dev.switchboard.incident.RouteReport;
 import dev.switchboard.incident.StepActions;
 import dev.switchboard.incident.Walk;
 
@@ -47,7 +46,7 @@ public class Conversation {
 
 	private final DirectoryReplies directory;
 
-	private final RouteReport routes;
+	private final ListingReplies listings;
 
 	private final DrillReplies drills;
 
@@ -55,7 +54,7 @@ public class Conversation {
 
 	public Conversation(Declarations declarations, Walk walk, StepActions actions, IncidentUpdates updates,
 			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory,
-			RouteReport routes, DrillReplies drills, RouteChangeCommands changes) {
+			ListingReplies listings, DrillReplies drills, RouteChangeCommands changes) {
 		this.drills = drills;
 		this.changes = changes;
 		this.declarations = declarations;
@@ -66,7 +65,7 @@ public class Conversation {
 		this.postmortems = postmortems;
 		this.replies = replies;
 		this.directory = directory;
-		this.routes = routes;
+		this.listings = listings;
 	}
 
 	/** A typed command, without the {@code /incident} prefix: {@code ai-outage sev1}, {@code status}, {@code who x}. */
@@ -84,8 +83,8 @@ public class Conversation {
 				case "runbooks" -> directory.runbooks();
 				case "who" -> rest.isEmpty() ? Reply.ephemeral("who what? e.g. `who invoice-extraction`") : directory.who(rest);
 				case "vendor" -> rest.isEmpty() ? Reply.ephemeral("which vendor? e.g. `vendor openai`") : directory.vendor(rest);
-				case "list" -> list();
-				case "routes" -> routes();
+				case "list" -> listings.openIncidents();
+				case "routes" -> listings.routes();
 				case "status" -> withIncident(ctx, rest, id -> new Reply(replies.status(incidents.state(id)), true,
 						IncidentIds.format(id), false));
 				case "step" -> withIncident(ctx, rest, id -> replies.current(incidents.state(id)));
@@ -177,38 +176,6 @@ public class Conversation {
 					+ applied.result().humanId() + ".")))), true, applied.result().humanId(), false);
 		}
 		return replies.declared(incidents.state(applied.result().id()));
-	}
-
-	/** Live gateway routes against ownership.yaml's primary and secondary, drift flagged. */
-	private Reply routes() {
-		StringBuilder text = new StringBuilder();
-		for (RouteReport.Row r : routes.rows()) {
-			text.append(r.drift() ? "DRIFT " : "      ").append(r.route()).append(" (").append(r.gateway()).append("): ")
-				.append(r.active() == null ? "no active target" : r.active()).append(" — on ").append(r.on())
-				.append("; declared ").append(r.declaredPrimary()).append(" / ").append(r.declaredSecondary());
-			if (!r.explainedBy().isEmpty()) {
-				text.append("; explained by ").append(String.join(", ", r.explainedBy()));
-			}
-			if (r.error() != null) {
-				text.append("; ").append(r.error());
-			}
-			text.append('\n');
-		}
-		return new Reply(List.of(new Block.Header("Gateway routes", false),
-				new Block.Paragraph(List.of(new Span.Plain(text.toString().stripTrailing())))), true, null, false);
-	}
-
-	private Reply list() {
-		List<Incident> open = incidents.list(true, 20);
-		if (open.isEmpty()) {
-			return Reply.ephemeral("No open incidents.");
-		}
-		StringBuilder text = new StringBuilder();
-		open.forEach(i -> text.append(i.humanId()).append("  ").append(i.severity()).append("  ").append(i.status().label())
-			.append("  ").append(i.drill() ? "[DRILL] " : "").append(i.title()).append("  (step ").append(i.currentStep())
-			.append(")\n"));
-		return new Reply(List.of(new Block.Header("Open incidents", false),
-				new Block.Paragraph(List.of(new Span.Plain(text.toString().strip())))), true, null, false);
 	}
 
 	private Reply moved(Applied<Incident> applied) {
