@@ -9,7 +9,7 @@
 #   harness, for LOAD_SECONDS=20 after LOAD_WARMUP=4 rounds of LOAD_SECONDS; closed loop only.
 #   The Java harness costs about as much CPU per request as the server, and on a small machine it
 #   competes with the server it measures; wrk costs about a tenth of a millisecond per request.
-# Extra JVM options for the server: LOAD_JVM_OPTS (e.g. "-Dserver.tomcat.threads.max=4").
+# Extra JVM options for the server: LOAD_JVM_OPTS (e.g. "-Dserver.tomcat.threads.max=8").
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -29,7 +29,7 @@ trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 [ -f bot/target/switchboard.jar ] || ./mvnw -q -B package -DskipTests
 ./mvnw -q -B install -DskipTests -pl server -am >/dev/null
-(cd bench && ../mvnw -q -B package) >/dev/null
+[ "$DRIVER" = wrk ] || (cd bench && ../mvnw -q -B package) >/dev/null
 
 # shellcheck disable=SC2086 # LOAD_JVM_OPTS is a list of options
 java ${LOAD_JVM_OPTS:-} -Dserver.port="$PORT" \
