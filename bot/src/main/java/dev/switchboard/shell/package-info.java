@@ -3,4 +3,5 @@
  * commands to it. No business logic lives here; {@code incident ai-outage} in the terminal is
  * the same conversation as {@code /incident ai-outage} in Slack.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"conversation", "catalog", "runbook", "incident", "system"})
 package dev.switchboard.shell;

@@ -6,4 +6,5 @@
  * through {@link dev.switchboard.slack.SlackWebApi}. Nothing here starts unless
  * {@code switchboard.slack.bot-token} is set.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"conversation", "incident", "catalog", "ownership"})
 package dev.switchboard.slack;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.switchboard.drill.scenario.Scenario;
+import dev.switchboard.scenario.Scenario;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.ownership.Ownership;
 import dev.switchboard.runbook.Runbook;

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import dev.switchboard.drill.scenario.Scenarios;
+import dev.switchboard.scenario.Scenarios;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.lint.FindingSink;
 import dev.switchboard.lint.LintReport;

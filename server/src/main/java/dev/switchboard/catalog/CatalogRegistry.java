@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import dev.switchboard.drill.scenario.Scenarios;
+import dev.switchboard.scenario.Scenarios;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.ownership.Ownership;
 import dev.switchboard.ownership.OwnershipLoader;

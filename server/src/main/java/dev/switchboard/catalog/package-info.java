@@ -4,4 +4,5 @@
  * {@link dev.switchboard.catalog.CatalogRegistry} keeps serving the last good version of any file
  * that stops passing.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"lint", "ownership", "runbook", "scenario", "system"})
 package dev.switchboard.catalog;

@@ -14,7 +14,7 @@ import dev.switchboard.incident.IncidentException;
 import dev.switchboard.incident.IncidentIds;
 import dev.switchboard.incident.IncidentUpdates;
 import dev.switchboard.incident.Incidents;
-import dev.switchboard.incident.PendingApprovals;
+import dev.switchboard.incident.route.PendingApprovals;
 import dev.switchboard.incident.Postmortems;
 import dev.switchboard.incident.StepActions;
 import dev.switchboard.incident.Walk;

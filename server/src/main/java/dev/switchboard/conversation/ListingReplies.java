@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.Incidents;
-import dev.switchboard.incident.RouteReport;
+import dev.switchboard.incident.route.RouteReport;
 
 /** Replies that list: open incidents, and the gateway's live routes. */
 @Component

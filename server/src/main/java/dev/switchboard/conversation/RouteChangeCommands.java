@@ -6,7 +6,7 @@ import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.Applied;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentException;
-import dev.switchboard.incident.RouteRollbacks;
+import dev.switchboard.incident.route.RouteRollbacks;
 
 /** {@code rollback <route>} and {@code renew <route>}, typed or pressed (a Roll back or Renew button). */
 @Component

@@ -12,8 +12,8 @@ import dev.switchboard.conversation.Block.Style;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentState;
-import dev.switchboard.incident.RouteChangeInEffect;
-import dev.switchboard.incident.RouteChanges;
+import dev.switchboard.incident.route.RouteChangeInEffect;
+import dev.switchboard.incident.route.RouteChanges;
 import dev.switchboard.incident.TimelineEvent;
 
 /**

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.switchboard.drill.scenario.InjectedEvent;
-import dev.switchboard.drill.scenario.Scenario;
+import dev.switchboard.scenario.InjectedEvent;
+import dev.switchboard.scenario.Scenario;
 import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.IncidentUpdates;

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.CatalogRegistry;
-import dev.switchboard.drill.scenario.Scenario;
-import dev.switchboard.drill.scenario.Scenarios;
+import dev.switchboard.scenario.Scenario;
+import dev.switchboard.scenario.Scenarios;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.GatewayRegistry;
 import dev.switchboard.incident.Actor;

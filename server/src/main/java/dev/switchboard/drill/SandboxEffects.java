@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import dev.switchboard.catalog.CatalogRegistry;
-import dev.switchboard.drill.scenario.SandboxEffect;
+import dev.switchboard.scenario.SandboxEffect;
 import dev.switchboard.gateway.sandbox.Behaviour;
 import dev.switchboard.gateway.sandbox.SandboxControls;
 import dev.switchboard.ownership.Service;

@@ -17,6 +17,8 @@ import dev.switchboard.lint.NearestNames;
 import dev.switchboard.ownership.Ownership;
 import dev.switchboard.ownership.Person;
 import dev.switchboard.runbook.Runbook;
+import dev.switchboard.incident.internal.IncidentTransactions;
+import dev.switchboard.incident.internal.People;
 
 /** Declaring an incident: find the runbook, pin its version, engage the owners the severity calls for. */
 @Service

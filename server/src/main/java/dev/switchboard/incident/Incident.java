@@ -49,14 +49,14 @@ public record Incident(long id, String title, String runbookId, String runbookSh
 				commander, newStatus, drill, chat, declaredAt, firstDecisionAt, mitigated, resolved, updatedAt, version, lastSeq);
 	}
 
-	Incident withId(long newId) {
+	public Incident withId(long newId) {
 		return new Incident(newId, title, runbookId, runbookSha256, currentRunbookSha256, currentStep, severity, service,
 				commander, status, drill, chat, declaredAt, firstDecisionAt, mitigatedAt, resolvedAt, updatedAt, version,
 				lastSeq);
 	}
 
 	/** This incident as a change writes it: the next version, {@code last_seq} at its last event. */
-	Incident written(int seq) {
+	public Incident written(int seq) {
 		return new Incident(id, title, runbookId, runbookSha256, currentRunbookSha256, currentStep, severity, service,
 				commander, status, drill, chat, declaredAt, firstDecisionAt, mitigatedAt, resolvedAt, updatedAt,
 				version + 1, seq);

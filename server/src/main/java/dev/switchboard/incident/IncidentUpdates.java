@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import dev.switchboard.catalog.CatalogRegistry;
 import dev.switchboard.incident.IncidentException.Code;
 import dev.switchboard.ownership.Ownership;
+import dev.switchboard.incident.internal.IncidentTransactions;
+import dev.switchboard.incident.internal.People;
 
 /** Notes, severity, commander, chat reference, mitigation and resolution. */
 @Service

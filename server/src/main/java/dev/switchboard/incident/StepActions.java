@@ -13,6 +13,10 @@ import dev.switchboard.runbook.Action;
 import dev.switchboard.runbook.ActionCommand;
 import dev.switchboard.runbook.Runbook;
 import dev.switchboard.runbook.Step;
+import dev.switchboard.incident.route.RouteActions;
+import dev.switchboard.incident.route.RouteCommand;
+import dev.switchboard.incident.internal.IncidentTransactions;
+import dev.switchboard.incident.internal.People;
 
 /** Running the actions of the current step: pages, notifications, vendor facts, human queues, route changes. */
 @Service
@@ -34,7 +38,7 @@ public class StepActions {
 	}
 
 	/** An action of the current step. */
-	record StepAction(Step step, Action action) {
+	public record StepAction(Step step, Action action) {
 	}
 
 	/**
@@ -106,7 +110,7 @@ public class StepActions {
 		}
 	}
 
-	static StepAction actionAt(Incidents incidents, Incident incident, String step, int index) {
+	public static StepAction actionAt(Incidents incidents, Incident incident, String step, int index) {
 		Runbook runbook = incidents.runbook(incident);
 		Step at = runbook.step(incident.currentStep()).orElseThrow();
 		if (step != null && !step.equals(at.id())) {

@@ -14,6 +14,8 @@ import dev.switchboard.incident.internal.TimelineStore;
 import dev.switchboard.runbook.Choice;
 import dev.switchboard.runbook.Runbook;
 import dev.switchboard.runbook.Step;
+import dev.switchboard.incident.internal.IncidentTransactions;
+import dev.switchboard.incident.internal.People;
 
 /**
  * Walking the runbook: choosing one of the current step's choices, or going back to a step
@@ -174,7 +176,7 @@ public class Walk {
 		return other;
 	}
 
-	static void requireOpen(Incident incident) {
+	public static void requireOpen(Incident incident) {
 		if (incident.status() == IncidentStatus.RESOLVED) {
 			throw new IncidentException(Code.INCIDENT_RESOLVED, incident.humanId() + " is resolved");
 		}

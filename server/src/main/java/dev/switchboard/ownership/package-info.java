@@ -3,4 +3,5 @@
  * per severity and vendors. {@link dev.switchboard.ownership.OwnershipLoader} reads and checks the
  * file; {@link dev.switchboard.ownership.Ownership} answers the questions the bot asks.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"lint"})
 package dev.switchboard.ownership;

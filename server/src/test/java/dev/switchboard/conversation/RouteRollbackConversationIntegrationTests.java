@@ -18,7 +18,7 @@ import dev.switchboard.gateway.sandbox.SandboxControls;
 import dev.switchboard.gateway.sandbox.SandboxGateway;
 import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.Declarations;
-import dev.switchboard.incident.LeaseExpiry;
+import dev.switchboard.incident.route.LeaseExpiry;
 import dev.switchboard.incident.Walk;
 
 /** The flip's result carries Roll back and Renew buttons; pressing Roll back twice restores the route once. */

@@ -13,7 +13,7 @@ import dev.switchboard.gateway.GatewayRegistry;
 import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.IncidentState;
-import dev.switchboard.incident.PendingApprovals;
+import dev.switchboard.incident.route.PendingApprovals;
 import dev.switchboard.incident.TimelineEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;

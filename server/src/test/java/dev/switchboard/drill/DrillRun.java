@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import org.springframework.context.ApplicationContext;
 
-import dev.switchboard.drill.scenario.ExpectedChoice;
-import dev.switchboard.drill.scenario.Scenario;
+import dev.switchboard.scenario.ExpectedChoice;
+import dev.switchboard.scenario.Scenario;
 import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.ChatRef;
 import dev.switchboard.incident.DrivenClock;

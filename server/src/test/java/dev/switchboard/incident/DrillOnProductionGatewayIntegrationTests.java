@@ -1,7 +1,7 @@
 package dev.switchboard.incident;
 
-import static dev.switchboard.incident.RouteFlipFixture.AMELIE;
-import static dev.switchboard.incident.RouteFlipFixture.PRIYA;
+import static dev.switchboard.incident.route.RouteFlipFixture.AMELIE;
+import static dev.switchboard.incident.route.RouteFlipFixture.PRIYA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.switchboard.gateway.GatewayTestApplication;
+import dev.switchboard.incident.route.RouteFlipFixture;
+import dev.switchboard.incident.route.RoutePreviews;
 
 /** A drill whose gateway is (mis)configured to be a production one is refused by the engine. */
 @SpringBootTest(classes = GatewayTestApplication.class, properties = "switchboard.gateway.drill-adapter=production-like")

@@ -3,7 +3,7 @@ package dev.switchboard.incident;
 import java.nio.file.Path;
 
 /** H2 URLs as the application uses them: PostgreSQL mode, lower-case names, nulls last. */
-final class H2 {
+public final class H2 {
 
 	private static final String MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * postmortem offsets are exact. Starts on Wednesday 2026-11-18 12:00 UTC: karim-haddad holds
  * ai-platform-primary that week, daniel-okafor the workflow-failure day.
  */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
 	static final Instant START = Instant.parse("2026-11-18T12:00:00Z");
 

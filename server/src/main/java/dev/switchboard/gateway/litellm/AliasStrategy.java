@@ -70,7 +70,7 @@ final class AliasStrategy implements RouteStrategy {
 	}
 
 	@Override
-	public List<Call> callsTo(LiveRoute live, Desired desired) {
+	public List<LiteLlmCall> callsTo(LiveRoute live, Desired desired) {
 		String route = live.state().route();
 		if (desired.target() == null) {
 			throw new GatewayException(Reason.UNSUPPORTED, "route " + route + ": an alias always points somewhere");
@@ -92,7 +92,7 @@ final class AliasStrategy implements RouteStrategy {
 		}
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		body.putObject("router_settings").set("model_group_alias", aliases);
-		return List.of(new Call("POST", "/config/update", body));
+		return List.of(new LiteLlmCall("POST", "/config/update", body));
 	}
 
 	@Override

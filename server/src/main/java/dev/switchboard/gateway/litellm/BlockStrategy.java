@@ -62,19 +62,19 @@ final class BlockStrategy implements RouteStrategy {
 	}
 
 	@Override
-	public List<Call> callsTo(LiveRoute live, Desired desired) {
-		List<Call> unblocks = new ArrayList<>();
-		List<Call> blocks = new ArrayList<>();
+	public List<LiteLlmCall> callsTo(LiveRoute live, Desired desired) {
+		List<LiteLlmCall> unblocks = new ArrayList<>();
+		List<LiteLlmCall> blocks = new ArrayList<>();
 		for (Map.Entry<String, List<Deployment>> entry : live.deployments().entrySet()) {
 			boolean wanted = desired.enabled().contains(entry.getKey());
 			for (Deployment deployment : entry.getValue()) {
 				if (wanted && deployment.blocked()) {
 					deployment.requireEditable(live.state().route());
-					unblocks.add(Call.block(deployment.id(), false));
+					unblocks.add(LiteLlmCall.block(deployment.id(), false));
 				}
 				else if (!wanted && !deployment.blocked()) {
 					deployment.requireEditable(live.state().route());
-					blocks.add(Call.block(deployment.id(), true));
+					blocks.add(LiteLlmCall.block(deployment.id(), true));
 				}
 			}
 		}

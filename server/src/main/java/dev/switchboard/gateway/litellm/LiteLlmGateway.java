@@ -33,7 +33,7 @@ public final class LiteLlmGateway implements Gateway {
 
 	private final ProxyFacts facts;
 
-	private final Writes writes;
+	private final LiteLlmWrites writes;
 
 	private final Probes probes;
 
@@ -49,13 +49,13 @@ public final class LiteLlmGateway implements Gateway {
 		this.http = new LiteLlmHttp(properties);
 		this.strategies = new RouteStrategies(new LiteLlmAdmin(http), properties.routes());
 		this.facts = new ProxyFacts(http, properties.blockMinVersion());
-		this.writes = new Writes(http, properties.readBackAttempts());
+		this.writes = new LiteLlmWrites(http, properties.readBackAttempts());
 		this.probes = new Probes(http, properties.replicaPollInterval());
 	}
 
 	@Override
 	public String kind() {
-		return Plans.KIND;
+		return LiteLlmPlans.KIND;
 	}
 
 	@Override
@@ -78,17 +78,17 @@ public final class LiteLlmGateway implements Gateway {
 		RouteStrategy strategy = strategies.of(route);
 		LiveRoute live = strategy.read(route);
 		String to = live.target(target);
-		List<Call> calls = strategy.callsTo(live, Desired.flip(to));
+		List<LiteLlmCall> calls = strategy.callsTo(live, Desired.flip(to));
 		if (!calls.isEmpty()) {
 			requireWritable(strategy, calls, route);
 		}
-		return Plans.of(route, live.state().activeTarget(), to, strategy.kind().name().toLowerCase(Locale.ROOT), calls,
+		return LiteLlmPlans.of(route, live.state().activeTarget(), to, strategy.kind().name().toLowerCase(Locale.ROOT), calls,
 				live.state().fingerprint());
 	}
 
 	@Override
 	public RouteState apply(FlipPlan plan, String idempotencyKey) {
-		Plans.requireIntact(plan);
+		LiteLlmPlans.requireIntact(plan);
 		Objects.requireNonNull(idempotencyKey, "idempotencyKey");
 		synchronized (routeLocks.computeIfAbsent(plan.route(), route -> new Object())) {
 			String earlier = appliedKeys.get(idempotencyKey);
@@ -99,7 +99,7 @@ public final class LiteLlmGateway implements Gateway {
 			RouteStrategy strategy = strategies.of(plan.route());
 			LiveRoute live = strategy.read(plan.route());
 			Desired desired = Desired.flip(plan.to());
-			List<Call> calls = strategy.callsTo(live, desired);
+			List<LiteLlmCall> calls = strategy.callsTo(live, desired);
 			if (earlier != null || calls.isEmpty()) {
 				appliedKeys.put(idempotencyKey, plan.hash());
 				return LiveRoute.withRaw(live.state(), "apply",
@@ -129,11 +129,11 @@ public final class LiteLlmGateway implements Gateway {
 						"route " + route + ": target " + id + " is not deployed on LiteLLM, so there is nothing to "
 								+ (enabled ? "enable" : "disable") + " (flip to it instead)");
 			}
-			List<Call> calls = new ArrayList<>();
+			List<LiteLlmCall> calls = new ArrayList<>();
 			for (Deployment deployment : deployments) {
 				if (deployment.blocked() == enabled) {
 					deployment.requireEditable(route);
-					calls.add(Call.block(deployment.id(), !enabled));
+					calls.add(LiteLlmCall.block(deployment.id(), !enabled));
 				}
 			}
 			if (calls.isEmpty()) {
@@ -165,7 +165,7 @@ public final class LiteLlmGateway implements Gateway {
 		synchronized (routeLocks.computeIfAbsent(route, name -> new Object())) {
 			LiveRoute live = strategy.read(route);
 			Desired desired = Desired.of(snapshot.state());
-			List<Call> calls = strategy.callsTo(live, desired);
+			List<LiteLlmCall> calls = strategy.callsTo(live, desired);
 			if (calls.isEmpty()) {
 				return LiveRoute.withRaw(live.state(), "apply", "skipped: the route is already as in snapshot "
 						+ snapshot.id());
@@ -178,11 +178,11 @@ public final class LiteLlmGateway implements Gateway {
 		}
 	}
 
-	private void requireWritable(RouteStrategy strategy, List<Call> calls, String route) {
-		facts.requireWritable(strategy.kind(), calls.stream().anyMatch(Call::usesBlockEndpoints), route);
+	private void requireWritable(RouteStrategy strategy, List<LiteLlmCall> calls, String route) {
+		facts.requireWritable(strategy.kind(), calls.stream().anyMatch(LiteLlmCall::usesBlockEndpoints), route);
 	}
 
-	private static boolean plannedAs(FlipPlan plan, List<Call> calls) {
-		return plan.calls().equals(calls.stream().map(Call::planned).toList());
+	private static boolean plannedAs(FlipPlan plan, List<LiteLlmCall> calls) {
+		return plan.calls().equals(calls.stream().map(LiteLlmCall::planned).toList());
 	}
 }

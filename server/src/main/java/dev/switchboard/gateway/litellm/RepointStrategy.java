@@ -65,13 +65,13 @@ final class RepointStrategy implements RouteStrategy {
 	}
 
 	@Override
-	public List<Call> callsTo(LiveRoute live, Desired desired) {
+	public List<LiteLlmCall> callsTo(LiveRoute live, Desired desired) {
 		Deployment deployment = live.deployments().values().iterator().next().get(0);
-		List<Call> calls = new ArrayList<>();
+		List<LiteLlmCall> calls = new ArrayList<>();
 		if (desired.target() == null) {
 			if (!deployment.blocked()) {
 				deployment.requireEditable(live.state().route());
-				calls.add(Call.block(deployment.id(), true));
+				calls.add(LiteLlmCall.block(deployment.id(), true));
 			}
 			return calls;
 		}
@@ -85,10 +85,10 @@ final class RepointStrategy implements RouteStrategy {
 			}
 			ObjectNode body = JsonNodeFactory.instance.objectNode();
 			body.set("litellm_params", params);
-			calls.add(new Call("PATCH", "/model/" + deployment.id() + "/update", body));
+			calls.add(new LiteLlmCall("PATCH", "/model/" + deployment.id() + "/update", body));
 		}
 		if (deployment.blocked() && desired.enabled().contains(desired.target())) {
-			calls.add(Call.block(deployment.id(), false));
+			calls.add(LiteLlmCall.block(deployment.id(), false));
 		}
 		if (!calls.isEmpty()) {
 			deployment.requireEditable(live.state().route());

@@ -11,7 +11,7 @@ interface RouteStrategy {
 	LiveRoute read(String route);
 
 	/** The writes that take {@code live} to {@code desired}, in order; empty when it is already there. */
-	List<Call> callsTo(LiveRoute live, Desired desired);
+	List<LiteLlmCall> callsTo(LiveRoute live, Desired desired);
 
 	/** Which deployments must answer probes while {@code target} is active. */
 	Expectation expect(LiveRoute live, String target);

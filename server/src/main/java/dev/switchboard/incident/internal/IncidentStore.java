@@ -126,11 +126,11 @@ public class IncidentStore {
 		return counts;
 	}
 
-	static OffsetDateTime odt(Instant instant) {
+	public static OffsetDateTime odt(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
-	static Instant instant(ResultSet rs, String column) throws SQLException {
+	public static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

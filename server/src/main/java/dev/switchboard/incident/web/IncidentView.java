@@ -13,7 +13,7 @@ import dev.switchboard.runbook.ChatTextRenderer;
 import dev.switchboard.runbook.Step;
 
 /** The JSON form of an incident: state, current step with its choices and actions, timeline. */
-record IncidentView(String id, String title, RunbookRef runbook, String severity, String service, String commander,
+public record IncidentView(String id, String title, RunbookRef runbook, String severity, String service, String commander,
 		String status, boolean drill, Instant declaredAt, Instant firstDecisionAt, Instant mitigatedAt,
 		Instant resolvedAt, StepView currentStep, List<String> path, List<EventView> timeline) {
 
@@ -32,7 +32,7 @@ record IncidentView(String id, String title, RunbookRef runbook, String severity
 
 	record EventView(int seq, String type, String actor, Instant at, String step, Map<String, Object> details) {
 
-		static EventView of(TimelineEvent e) {
+		public static EventView of(TimelineEvent e) {
 			return new EventView(e.seq(), e.type().wire(), e.actor(), e.at(), e.step(), e.details());
 		}
 	}
@@ -40,14 +40,14 @@ record IncidentView(String id, String title, RunbookRef runbook, String severity
 	record Summary(String id, String title, String runbook, String severity, String status, boolean drill,
 			String commander, String currentStep, Instant declaredAt) {
 
-		static Summary of(Incident i) {
+		public static Summary of(Incident i) {
 			return new Summary(i.humanId(), i.title(), i.runbookId(), i.severity(), i.status().label(), i.drill(),
 					i.commander(), i.currentStep(), i.declaredAt());
 		}
 	}
 
 	/** {@code ownership} fills the step's {@code {{vendor.x.status_page}}}-style references, as chat does. */
-	static IncidentView of(IncidentState state, ChatTextRenderer text, Ownership ownership) {
+	public static IncidentView of(IncidentState state, ChatTextRenderer text, Ownership ownership) {
 		Incident i = state.incident();
 		Step s = state.step();
 		List<ChoiceView> choices = new java.util.ArrayList<>();

@@ -1,0 +1,31 @@
+package dev.switchboard.incident.route.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.switchboard.incident.route.RouteReport;
+import dev.switchboard.system.ApiCaller;
+import dev.switchboard.system.UnauthenticatedException;
+
+/** {@code GET /api/gateway/routes}: live route state against ownership.yaml, with drift flagged. */
+@RestController
+class GatewayRouteController {
+
+	private final RouteReport report;
+
+	private final ApiCaller caller;
+
+	GatewayRouteController(RouteReport report, ApiCaller caller) {
+		this.report = report;
+		this.caller = caller;
+	}
+
+	@GetMapping("/api/gateway/routes")
+	List<RouteReport.Row> routes(HttpServletRequest request) {
+		caller.personOf(request).orElseThrow(UnauthenticatedException::new);
+		return report.rows();
+	}
+}
