@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 import org.springframework.stereotype.Component;
 
 
@@ -30,6 +31,18 @@ class ModularityTests {
 	@Test
 	void verifiesModularStructure() {
 		modules.verify();
+	}
+
+	/**
+	 * The module picture the README links: a C4 component diagram of all modules, one per module
+	 * with its neighbours, and a canvas per module (its API, services, events, properties), all in
+	 * {@code docs/modules}, rewritten on every run so it never drifts from the code.
+	 */
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
+			.writeDocumentation()
+			.writeAggregatingDocument();
 	}
 
 	/**

@@ -92,7 +92,7 @@ public final class LintCommand {
 		doc.put("errors", report.errors());
 		doc.put("warnings", report.warnings());
 		doc.put("findings", findings);
-		return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+		return JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(doc);
 	}
 
 	private static Map<String, Object> json(Finding f) {

@@ -33,7 +33,7 @@ public final class RouteProbes {
 		EXPECTED, OTHER_TARGET, ERROR
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final HttpClient http;
 

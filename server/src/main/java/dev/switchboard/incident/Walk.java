@@ -2,7 +2,6 @@ package dev.switchboard.incident;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -183,25 +182,7 @@ public class Walk {
 	}
 
 	private static Choice find(Step step, String choice) {
-		if (choice == null) {
-			return null;
-		}
-		String c = choice.trim();
-		try {
-			int n = Integer.parseInt(c);
-			return n >= 1 && n <= step.choices().size() ? step.choices().get(n - 1) : null;
-		}
-		catch (NumberFormatException ex) {
-			// a label or a target
-		}
-		String lower = c.toLowerCase(Locale.ROOT);
-		for (Choice ch : step.choices()) {
-			if (ch.label().equalsIgnoreCase(c) || lower.equals(ch.step()) || lower.equals(ch.target())
-					|| ("#" + lower).equals(ch.target())) {
-				return ch;
-			}
-		}
-		return null;
+		return step.choice(choice).orElse(null);
 	}
 
 	private static List<String> labels(Step step) {

@@ -1,6 +1,8 @@
 package dev.switchboard.runbook;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A {@code ##} section of a runbook.
@@ -27,5 +29,32 @@ public record Step(String id, String title, int line, String body, List<Choice> 
 
 	public boolean decision() {
 		return choices.size() > 1;
+	}
+
+	/**
+	 * The choice a person typed: its number (1-based) or, as {@link #choiceNamed(String)}, its
+	 * label, step id or link target.
+	 */
+	public Optional<Choice> choice(String typed) {
+		if (typed == null) {
+			return Optional.empty();
+		}
+		try {
+			int n = Integer.parseInt(typed.trim());
+			return n >= 1 && n <= choices.size() ? Optional.of(choices.get(n - 1)) : Optional.empty();
+		}
+		catch (NumberFormatException ex) {
+			return choiceNamed(typed);
+		}
+	}
+
+	/** The choice named by its label (any case), its step id or its link target ({@code #step} or {@code step}). */
+	public Optional<Choice> choiceNamed(String name) {
+		String c = name.trim();
+		String lower = c.toLowerCase(Locale.ROOT);
+		return choices.stream()
+			.filter(ch -> ch.label().equalsIgnoreCase(c) || lower.equals(ch.step()) || lower.equals(ch.target())
+					|| ("#" + lower).equals(ch.target()))
+			.findFirst();
 	}
 }

@@ -2,7 +2,6 @@ package dev.switchboard.scenario;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.switchboard.lint.FindingSink;
@@ -96,14 +95,6 @@ final class ScenarioRules {
 
 	/** As the engine resolves a typed choice: its label, its step id or its link target. */
 	static Choice find(Step step, String choice) {
-		String c = choice.trim();
-		String lower = c.toLowerCase(Locale.ROOT);
-		for (Choice ch : step.choices()) {
-			if (ch.label().equalsIgnoreCase(c) || lower.equals(ch.step()) || lower.equals(ch.target())
-					|| ("#" + lower).equals(ch.target())) {
-				return ch;
-			}
-		}
-		return null;
+		return step.choiceNamed(choice).orElse(null);
 	}
 }

@@ -5,7 +5,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the application's typed errors to RFC 9457 problem+json, once, for every controller. */
+/**
+ * Maps the application's typed errors to RFC 9457 problem+json, once, for every controller. Every
+ * problem carries a stable {@code code} clients can switch on, as the incident refusals do.
+ */
 @RestControllerAdvice
 class ProblemAdvice {
 
@@ -13,6 +16,7 @@ class ProblemAdvice {
 	ProblemDetail unauthenticated(UnauthenticatedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
 		problem.setTitle("Authentication required");
+		problem.setProperty("code", "UNAUTHENTICATED");
 		return problem;
 	}
 
@@ -20,6 +24,7 @@ class ProblemAdvice {
 	ProblemDetail notFound(NotFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setTitle("Not found");
+		problem.setProperty("code", "NOT_FOUND");
 		problem.setProperty("kind", ex.kind());
 		problem.setProperty("id", ex.id());
 		return problem;

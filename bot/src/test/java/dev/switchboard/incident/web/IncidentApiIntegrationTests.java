@@ -454,7 +454,7 @@ class IncidentApiIntegrationTests {
 		assertThat(triage.get("id").asString()).isEqualTo("triage");
 		assertThat(triage.get("html").asString()).contains("<ol>", "<li>", "https://status.openai.com");
 		assertThat(strings(triage.get("actions"), null)).contains("page provider-outage-primary");
-		assertProblem(api.get("/api/runbooks/no-such-runbook", null), 404, null);
+		assertProblem(api.get("/api/runbooks/no-such-runbook", null), 404, "NOT_FOUND");
 	}
 
 	@Test
@@ -469,7 +469,7 @@ class IncidentApiIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(strings(team.get("people"), "id")).containsExactlyInAnyOrder("priya-natarajan", "daniel-okafor");
-		assertProblem(api.get("/api/who/nobody-here", GRACE), 404, null);
+		assertProblem(api.get("/api/who/nobody-here", GRACE), 404, "NOT_FOUND");
 	}
 
 	@Test
@@ -480,7 +480,7 @@ class IncidentApiIntegrationTests {
 		assertThat(vendor.json().get("name").asString()).isEqualTo("OpenAI");
 		assertThat(vendor.json().get("statusPage").asString()).isEqualTo("https://status.openai.com");
 		assertThat(strings(vendor.json().get("models"), null)).contains("openai/gpt-4.1");
-		assertProblem(api.get("/api/vendors/acme-ai", GRACE), 404, null);
+		assertProblem(api.get("/api/vendors/acme-ai", GRACE), 404, "NOT_FOUND");
 	}
 
 	@Test
@@ -605,7 +605,7 @@ class IncidentApiIntegrationTests {
 	}
 
 	private static void assertUnauthenticated(Response response) {
-		JsonNode problem = assertProblem(response, 401, null);
+		JsonNode problem = assertProblem(response, 401, "UNAUTHENTICATED");
 		assertThat(problem.get("detail").asString()).contains("Authorization: Bearer");
 	}
 

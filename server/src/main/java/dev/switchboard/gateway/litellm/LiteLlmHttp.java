@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.MissingNode;
 
 import dev.switchboard.gateway.GatewayException;
+import dev.switchboard.gateway.JsonBodies;
 import dev.switchboard.gateway.GatewayException.Reason;
 
 /**
@@ -28,7 +27,7 @@ import dev.switchboard.gateway.GatewayException.Reason;
  */
 final class LiteLlmHttp {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.shared();
 
 	private final HttpClient client;
 
@@ -100,7 +99,7 @@ final class LiteLlmHttp {
 		String call = method + " " + path;
 		try {
 			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			Reply reply = new Reply(response.statusCode(), response.headers().map(), parse(response.body()),
+			Reply reply = new Reply(response.statusCode(), response.headers().map(), JsonBodies.parse(response.body()),
 					response.body());
 			reply.header("x-litellm-version").ifPresent(version -> lastSeenVersion = version);
 			return reply;
@@ -138,18 +137,6 @@ final class LiteLlmHttp {
 			}
 		}
 		return out;
-	}
-
-	private static JsonNode parse(String text) {
-		if (text == null || text.isBlank()) {
-			return MissingNode.getInstance();
-		}
-		try {
-			return JSON.readTree(text);
-		}
-		catch (JacksonException ex) {
-			return MissingNode.getInstance();
-		}
 	}
 
 	static String seconds(Duration duration) {

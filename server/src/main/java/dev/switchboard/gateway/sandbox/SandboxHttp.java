@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON in and out of the sandbox's HTTP exchanges, errors in LiteLLM's {@code {"error":{…}}} envelope. */
 final class SandboxHttp {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.shared();
 
 	private SandboxHttp() {
 	}

@@ -14,12 +14,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.MissingNode;
 
 import dev.switchboard.gateway.GatewayException;
+import dev.switchboard.gateway.JsonBodies;
 import dev.switchboard.gateway.GatewayException.Reason;
 import dev.switchboard.gateway.Redaction;
 
@@ -30,7 +29,7 @@ import dev.switchboard.gateway.Redaction;
  */
 final class ScgActuator {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.shared();
 
 	private final ScgProperties properties;
 
@@ -60,7 +59,7 @@ final class ScgActuator {
 					+ properties.actuatorPath() + " (expose it: management.endpoints.web.exposure.include=gateway,"
 					+ " management.endpoint.gateway.access=unrestricted)");
 		}
-		JsonNode body = parse(require(reply, "GET routedefinitions").text());
+		JsonNode body = JsonBodies.parse(require(reply, "GET routedefinitions").text());
 		if (!body.isArray()) {
 			throw new GatewayException(Reason.REJECTED, "the gateway's route definitions are not a JSON list");
 		}
@@ -73,7 +72,7 @@ final class ScgActuator {
 		if (reply.status() == 404) {
 			return Optional.empty();
 		}
-		return Optional.of(parse(require(reply, "GET routes/" + routeId).text()));
+		return Optional.of(JsonBodies.parse(require(reply, "GET routes/" + routeId).text()));
 	}
 
 	void save(String routeId, JsonNode definition) {
@@ -157,18 +156,6 @@ final class ScgActuator {
 			}
 		}
 		return out;
-	}
-
-	static JsonNode parse(String text) {
-		if (text == null || text.isBlank()) {
-			return MissingNode.getInstance();
-		}
-		try {
-			return JSON.readTree(text);
-		}
-		catch (JacksonException ex) {
-			return MissingNode.getInstance();
-		}
 	}
 
 	static String segment(String value) {

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The JSON form of timeline details and chat message ids as stored in TEXT columns (portable across H2 and PostgreSQL). */
 final class Json {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	private static final JsonMapper MAPPER = JsonMapper.shared();
 
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
 	};

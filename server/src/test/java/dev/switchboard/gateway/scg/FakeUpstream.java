@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.scg;
 
+import dev.switchboard.gateway.JsonBodies;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -45,7 +46,7 @@ final class FakeUpstream implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			JsonNode request = ScgActuator.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			JsonNode request = JsonBodies.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			exchange.getResponseHeaders().set(SERVED_BY, id);
 			if (down) {
 				send(exchange, 503, Map.of("error", Map.of("message", id + " is down", "type", "server_error")));

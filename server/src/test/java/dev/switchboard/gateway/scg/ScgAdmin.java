@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.scg;
 
+import dev.switchboard.gateway.JsonBodies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ final class ScgAdmin {
 
 	/** The definition the gateway holds for {@code id}. */
 	JsonNode definition(String id) {
-		return stream(ScgActuator.parse(send("GET", "/actuator/gateway/routedefinitions", null).body()))
+		return stream(JsonBodies.parse(send("GET", "/actuator/gateway/routedefinitions", null).body()))
 			.filter(node -> id.equals(node.path("id").asString(null)))
 			.findFirst()
 			.orElseThrow();
