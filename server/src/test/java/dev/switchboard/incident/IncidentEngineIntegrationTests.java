@@ -623,8 +623,8 @@ abstract class IncidentEngineIntegrationTests {
 		String original = Files.readString(file);
 		String oldSha = catalog().runbook("model-deprecation").orElseThrow().version().sha256();
 		long pinned = declare("model-deprecation", null).id();
-		String edited = original.replace("## Which model, which routes, which date? {#check-sunset}",
-				"## Identify the retiring model {#which-model}");
+		String edited = original.replace("## <a name=\"check-sunset\"></a>Which model, which routes, which date?",
+				"## <a name=\"which-model\"></a>Identify the retiring model");
 		assertThat(edited).isNotEqualTo(original);
 		try {
 			Files.writeString(file, edited);
