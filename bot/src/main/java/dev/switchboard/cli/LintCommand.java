@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,21 +11,27 @@ import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.catalog.CatalogLoader;
+import dev.switchboard.catalog.HeadingIdMigration;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.lint.LintReport;
 import dev.switchboard.runbook.LintOptions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code switchboard lint [--runbooks DIR] [--ownership FILE] [--format text|json] [--max-review-age DAYS] [--today DATE]}.
- * Exit 0 when clean (warnings allowed), 1 on errors, 2 on a usage error.
+ * {@code switchboard lint [--runbooks DIR] [--ownership FILE] [--format text|json] [--max-review-age DAYS] [--today DATE]
+ * [--fix [--diff]]}. Exit 0 when clean (warnings allowed), 1 on errors, 2 on a usage error.
+ * {@code --fix} first rewrites old {@code {#id}} step headings to anchors GitHub honours, then lints;
+ * {@code --fix --diff} only prints that rewrite as a unified diff.
  */
 public final class LintCommand {
 
 	static final String USAGE = """
 			usage: switchboard lint [--runbooks DIR] [--ownership FILE] [--format text|json]
-			                        [--max-review-age DAYS] [--today YYYY-MM-DD]
-			  defaults: --runbooks ./runbooks --ownership ./ownership.yaml --format text --max-review-age 180""";
+			                        [--max-review-age DAYS] [--today YYYY-MM-DD] [--fix [--diff]]
+			  defaults: --runbooks ./runbooks --ownership ./ownership.yaml --format text --max-review-age 180
+			  --fix          rewrite '## Title {#id}' step headings as '## <a name="id"></a>Title' (GitHub's
+			                 anchors; the step ids stay), nothing else, then lint
+			  --fix --diff   print that rewrite as a unified diff; change nothing""";
 
 	private LintCommand() {
 	}
@@ -32,8 +39,15 @@ public final class LintCommand {
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("--runbooks", "runbooks", "--ownership",
 				"ownership.yaml", "--format", "text", "--max-review-age", "180"));
+		boolean fix = false;
+		boolean diff = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
+			if (arg.equals("--fix") || arg.equals("--diff")) {
+				fix |= arg.equals("--fix");
+				diff |= arg.equals("--diff");
+				continue;
+			}
 			String value = null;
 			int eq = arg.indexOf('=');
 			if (eq > 0) {
@@ -71,6 +85,28 @@ public final class LintCommand {
 			err.println("lint: --format must be text or json\n" + USAGE);
 			return 2;
 		}
+		if (diff && !fix) {
+			err.println("lint: --diff goes with --fix\n" + USAGE);
+			return 2;
+		}
+		if (fix) {
+			Path runbooks = Path.of(options.get("--runbooks"));
+			try {
+				HeadingIdMigration migration = new HeadingIdMigration();
+				List<HeadingIdMigration.Rewrite> rewrites = migration.plan(runbooks);
+				if (diff) {
+					rewrites.forEach(r -> out.print(UnifiedDiff.of(r)));
+					err.println(summary(rewrites) + (rewrites.isEmpty() ? "" : "; nothing written"));
+					return 0;
+				}
+				migration.write(rewrites);
+				err.println(summary(rewrites) + (rewrites.isEmpty() ? "" : ", rewritten"));
+			}
+			catch (IOException ex) {
+				err.println("lint: --fix could not rewrite " + runbooks + ": " + ex);
+				return 2;
+			}
+		}
 		LintReport report = new CatalogLoader().lint(Path.of(options.get("--runbooks")),
 				Path.of(options.get("--ownership")), lintOptions);
 		if (format.equals("json")) {
@@ -83,6 +119,13 @@ public final class LintCommand {
 			out.println(text);
 		}
 		return report.passed() ? 0 : 1;
+	}
+
+	private static String summary(List<HeadingIdMigration.Rewrite> rewrites) {
+		int headings = rewrites.stream().mapToInt(r -> r.fixes().size()).sum();
+		return rewrites.isEmpty() ? "lint --fix: no '{#id}' heading to rewrite"
+				: "lint --fix: " + headings + " '{#id}' heading" + (headings == 1 ? "" : "s") + " in " + rewrites.size()
+						+ " file" + (rewrites.size() == 1 ? "" : "s");
 	}
 
 	private static String json(LintReport report) {

@@ -98,7 +98,7 @@ public class Incidents {
 	static List<ActionState> actionStates(Step step, List<TimelineEvent> events) {
 		int visit = 0;
 		for (TimelineEvent e : events) {
-			if (e.type() == EventType.STEP_ENTERED && step.id().equals(e.step())) {
+			if (e.type() == EventType.STEP_ENTERED && step.answersTo(e.step())) {
 				visit = e.seq();
 			}
 		}
@@ -108,7 +108,7 @@ public class Incidents {
 			ActionState.Status status = ActionState.Status.PENDING;
 			String detail = null;
 			for (TimelineEvent e : events) {
-				if (e.seq() > visit && step.id().equals(e.step()) && String.valueOf(i + 1).equals(e.detail("action"))) {
+				if (e.seq() > visit && step.answersTo(e.step()) && String.valueOf(i + 1).equals(e.detail("action"))) {
 					ActionState.Status s = statusOf(e.type());
 					if (s != null) {
 						status = s;

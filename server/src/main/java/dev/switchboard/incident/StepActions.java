@@ -113,7 +113,7 @@ public class StepActions {
 	public static StepAction actionAt(Incidents incidents, Incident incident, String step, int index) {
 		Runbook runbook = incidents.runbook(incident);
 		Step at = runbook.step(incident.currentStep()).orElseThrow();
-		if (step != null && !step.equals(at.id())) {
+		if (step != null && !at.answersTo(step)) {
 			throw new IncidentException(Code.STEP_ALREADY_DECIDED,
 					incident.humanId() + " has moved on from '" + step + "' to '" + at.id() + "'");
 		}

@@ -82,7 +82,7 @@ public class Walk {
 			requireOpen(incident);
 			Runbook walking = incidents.runbook(incident);
 			Step at = walking.step(incident.currentStep()).orElseThrow();
-			if (step != null && !step.equals(at.id())) {
+			if (step != null && !at.answersTo(step)) {
 				throw new IncidentException(Code.STEP_ALREADY_DECIDED, incident.humanId() + " has moved on from '" + step
 						+ "' to '" + at.id() + "'; choose among the choices of '" + at.title() + "'",
 						Map.of("currentStep", at.id()));

@@ -57,6 +57,16 @@ final class Choices {
 	}
 
 	private static Choice choice(String label, String hint, String url, int line) {
+		RunbookLink link = split(url, line);
+		return new Choice(label, hint, link.runbook(), link.anchor(), line);
+	}
+
+	/** A link to a step, a runbook or an anchor inside the runbooks folder, or null for any other link. */
+	static RunbookLink inFolder(String url, int line) {
+		return STEP_LINK.matcher(url).matches() ? split(decode(url), line) : null;
+	}
+
+	private static RunbookLink split(String url, int line) {
 		String path = url;
 		String anchor = null;
 		int hash = url.indexOf('#');
@@ -67,7 +77,7 @@ final class Choices {
 		if (path.startsWith("./")) {
 			path = path.substring(2);
 		}
-		return new Choice(label, hint, path.isEmpty() ? null : path, anchor == null || anchor.isEmpty() ? null : anchor,
+		return new RunbookLink(url, path.isEmpty() ? null : path, anchor == null || anchor.isEmpty() ? null : anchor,
 				line);
 	}
 
@@ -90,7 +100,7 @@ final class Choices {
 	}
 
 	/** The link an item's first paragraph opens with, skipping leading whitespace and task-list markers. */
-	private static Link leadingLink(Node item) {
+	static Link leadingLink(Node item) {
 		if (item == null) {
 			return null;
 		}

@@ -4,12 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
@@ -24,8 +29,15 @@ import dev.switchboard.lint.FindingSink;
  */
 public final class RunbookParser {
 
-	/** The result of parsing one file. */
-	public record Parsed(Runbook runbook, List<Finding> findings) {
+	/**
+	 * The result of parsing one file.
+	 * @param fixes the rewrites {@code switchboard lint --fix} makes (old {@code {#id}} headings)
+	 */
+	public record Parsed(Runbook runbook, List<Finding> findings, List<HeadingIdFix> fixes) {
+
+		public Parsed(Runbook runbook, List<Finding> findings) {
+			this(runbook, findings, List.of());
+		}
 	}
 
 	public Parsed parse(String displayPath, String fileName, String text) {
@@ -43,13 +55,19 @@ public final class RunbookParser {
 		Document document = Markdown.PARSER.parse(source);
 		LineIndex lines = new LineIndex(source);
 		FrontMatter fm = FrontMatter.read(document, lines, fileName, sink);
-		List<Step> steps = steps(document, source, lines, sink);
+		HeadingAnchors anchors = HeadingAnchors.of(document);
+		List<HeadingIdFix> fixes = new ArrayList<>();
+		Set<Node> choiceLinks = Collections.newSetFromMap(new IdentityHashMap<>());
+		List<Step> steps = steps(document, source, lines, sink, anchors, fixes, choiceLinks);
 		if (steps.isEmpty()) {
 			sink.error(fm.line, "no-steps", "runbook has no steps: each '## heading' is a step");
 		}
+		Set<String> fragments = new HashSet<>(anchors.all());
+		steps.forEach(s -> fragments.add(s.id()));
 		Runbook runbook = new Runbook(fm.id, fileName, fm.title, fm.summary, fm.severity, fm.owner, fm.services,
-				fm.aliases, fm.covers, fm.lastReviewed, fm.line, fm.lines, steps, new RunbookVersion(sha256, null, false));
-		return new Parsed(runbook, sink.findings());
+				fm.aliases, fm.covers, fm.lastReviewed, fm.line, fm.lines, steps, new RunbookVersion(sha256, null, false),
+				fragments, Links.of(document, choiceLinks, lines));
+		return new Parsed(runbook, sink.findings(), fixes);
 	}
 
 	static String sha256(String text) {
@@ -66,17 +84,23 @@ public final class RunbookParser {
 		}
 	}
 
-	private List<Step> steps(Document document, String source, LineIndex lines, FindingSink sink) {
+	private List<Step> steps(Document document, String source, LineIndex lines, FindingSink sink,
+			HeadingAnchors anchors, List<HeadingIdFix> fixes, Set<Node> choiceLinks) {
 		List<Step> steps = new ArrayList<>();
-		StepIds ids = new StepIds();
+		Context context = new Context(source, lines, sink, anchors, new LegacyStepIds(), fixes, choiceLinks);
 		Heading heading = null;
+		Paragraph headingAnchor = null;
 		List<Node> blocks = new ArrayList<>();
 		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
 			if (node instanceof Heading h && h.getLevel() <= 2) {
+				// '<a name="id"></a>' alone on the line above names the next step; it is not prose of this one
+				Paragraph above = anchorAbove(h, lines);
+				blocks.remove(above);
 				if (heading != null) {
-					steps.add(step(heading, blocks, ids, source, lines, sink));
+					steps.add(step(heading, headingAnchor, blocks, context));
 				}
 				heading = h.getLevel() == 2 ? h : null;
+				headingAnchor = above;
 				blocks = new ArrayList<>();
 			}
 			else if (heading != null) {
@@ -84,16 +108,60 @@ public final class RunbookParser {
 			}
 		}
 		if (heading != null) {
-			steps.add(step(heading, blocks, ids, source, lines, sink));
+			steps.add(step(heading, headingAnchor, blocks, context));
 		}
 		return steps;
 	}
 
-	private Step step(Heading heading, List<Node> blocks, StepIds ids, String source, LineIndex lines,
-			FindingSink sink) {
-		StepIds.Titled titled = ids.assign(PlainText.of(heading));
+	/** What parsing the steps of one file shares. */
+	private record Context(String source, LineIndex lines, FindingSink sink, HeadingAnchors anchors,
+			LegacyStepIds legacyIds, List<HeadingIdFix> fixes, Set<Node> choiceLinks) {
+	}
+
+	private static Paragraph anchorAbove(Heading heading, LineIndex lines) {
+		return heading.getPrevious() instanceof Paragraph p && HeadingAnchors.anchorsOnly(p)
+				&& lines.lineOf(p.getEndOffset() - 1) == lines.lineOf(heading.getStartOffset()) - 1 ? p : null;
+	}
+
+	private Step step(Heading heading, Paragraph anchorAbove, List<Node> blocks, Context context) {
+		String source = context.source();
+		LineIndex lines = context.lines();
+		FindingSink sink = context.sink();
 		int line = lines.lineOf(heading.getStartOffset());
+		HeadingAnchors.Declared declared = HeadingAnchors.declared(heading, anchorAbove, source, lines);
+		String slug = context.anchors().slug(heading);
+		String id = declared.id() != null ? declared.id() : slug;
+		List<String> anchors = new ArrayList<>();
+		for (String name : declared.otherNames()) {
+			if (!name.equals(id) && !anchors.contains(name)) {
+				anchors.add(name);
+			}
+		}
+		if (!slug.equals(id) && !anchors.contains(slug)) {
+			anchors.add(slug);
+		}
+		String legacy = context.legacyIds().assign(declared.id() != null ? declared.title() + " {#" + declared.id() + "}"
+				: PlainText.of(heading)).id();
+		List<String> formerIds = legacy.equals(id) || anchors.contains(legacy) ? List.of() : List.of(legacy);
+		HeadingIdFix fix = declared.fix();
+		if (fix != null || HeadingAnchors.LEGACY.matcher(HeadingAnchors.gitHubText(heading)).matches()) {
+			sink.warning(line, "legacy-heading-id", "'{#" + id + "}' is not an anchor on GitHub: it shows as text there and "
+					+ "'#" + id + "' links do not jump to it; "
+					+ (fix != null ? "write the line as '" + fix.after() + "' (switchboard lint --fix does it)"
+							: "put '<a name=\"" + id + "\"></a>' before the heading's text instead"));
+			if (fix != null) {
+				context.fixes().add(fix);
+			}
+		}
 		ListBlock choiceList = choiceList(blocks);
+		if (choiceList != null) {
+			for (Node item = choiceList.getFirstChild(); item != null; item = item.getNext()) {
+				Link leading = Choices.leadingLink(item);
+				if (leading != null) {
+					context.choiceLinks().add(leading);
+				}
+			}
+		}
 		List<Choice> choices = choiceList == null ? List.of() : Choices.read(choiceList, lines, sink);
 		List<Action> actions = new ArrayList<>();
 		List<String> body = new ArrayList<>();
@@ -116,8 +184,8 @@ public final class RunbookParser {
 			body.add(text.stripTrailing());
 		}
 		Inline inline = Inline.scan(blocks, lines, source);
-		return new Step(titled.id(), titled.title(), line, String.join("\n\n", body), choices, actions,
-				markers.strategy(), markers.resolution(), markers.omitted(), inline.mentions(), inline.refs());
+		return new Step(id, declared.title(), line, String.join("\n\n", body), choices, actions, markers.strategy(),
+				markers.resolution(), markers.omitted(), inline.mentions(), inline.refs(), anchors, formerIds);
 	}
 
 	/**

@@ -36,6 +36,7 @@ public final class RunbookRules {
 		frontMatter(runbook, sink);
 		Map<String, Step> steps = uniqueSteps(runbook, sink);
 		links(runbook, steps, sink);
+		proseLinks(runbook, sink);
 		if (!runbook.steps().isEmpty()) {
 			reachability(runbook, steps, sink);
 		}
@@ -84,7 +85,38 @@ public final class RunbookRules {
 						"step id '" + step.id() + "' is already used by the step at line " + first.line());
 			}
 		}
+		// a link goes to the first of two places with one name, on GitHub as in the bot
+		Map<String, Step> named = new HashMap<>(steps);
+		for (Step step : runbook.steps()) {
+			for (String anchor : step.anchors()) {
+				Step first = named.putIfAbsent(anchor, step);
+				if (first != null && first != step) {
+					sink.error(step.line(), "duplicate-step", "'#" + anchor + "' names this step and the step at line "
+							+ first.line() + ": give one of them another id");
+				}
+			}
+		}
 		return steps;
+	}
+
+	/** Links in prose, lists and tables (not choices) must land on an anchor, in this file or the runbook they name. */
+	private void proseLinks(Runbook runbook, FindingSink sink) {
+		for (RunbookLink link : runbook.links()) {
+			Runbook target = runbook;
+			if (link.runbook() != null && !link.runbook().equals(runbook.file())) {
+				target = byFile.get(link.runbook());
+				if (target == null) {
+					sink.error(link.line(), "unknown-runbook", "link to unknown runbook '" + link.runbook() + "'"
+							+ NearestNames.hint(link.runbook(), byFile.keySet()));
+					continue;
+				}
+			}
+			if (link.anchor() != null && !target.anchors().contains(link.anchor())) {
+				sink.error(link.line(), "unknown-anchor", "link '" + link.target() + "' goes nowhere: "
+						+ (target == runbook ? "no" : target.file() + " has no") + " step, heading or <a name> '#"
+						+ link.anchor() + "'" + NearestNames.hint(link.anchor(), target.anchors()));
+			}
+		}
 	}
 
 	private void links(Runbook runbook, Map<String, Step> steps, FindingSink sink) {
@@ -92,7 +124,7 @@ public final class RunbookRules {
 			for (Choice choice : step.choices()) {
 				if (!choice.external() || choice.runbook().equals(runbook.file())) {
 					String target = choice.step();
-					if (target != null && !steps.containsKey(target)) {
+					if (target != null && runbook.linkedStep(target).isEmpty()) {
 						sink.error(choice.line(), "unknown-step", "link to unknown step '#" + target + "'"
 								+ NearestNames.hint(target, steps.keySet()));
 					}
@@ -103,7 +135,7 @@ public final class RunbookRules {
 					sink.error(choice.line(), "unknown-runbook", "link to unknown runbook '" + choice.runbook() + "'"
 							+ NearestNames.hint(choice.runbook(), byFile.keySet()));
 				}
-				else if (choice.step() != null && other.step(choice.step()).isEmpty()) {
+				else if (choice.step() != null && other.linkedStep(choice.step()).isEmpty()) {
 					sink.error(choice.line(), "unknown-step", "link to unknown step '#" + choice.step() + "' in "
 							+ choice.runbook() + NearestNames.hint(choice.step(),
 									other.steps().stream().map(Step::id).toList()));
@@ -117,7 +149,8 @@ public final class RunbookRules {
 		return step.choices()
 			.stream()
 			.filter(c -> !c.external() || c.runbook().equals(runbook.file()))
-			.map(c -> c.step() == null ? runbook.steps().get(0).id() : c.step())
+			.map(c -> c.step() == null ? runbook.steps().get(0).id()
+					: runbook.linkedStep(c.step()).map(Step::id).orElse(c.step()))
 			.toList();
 	}
 

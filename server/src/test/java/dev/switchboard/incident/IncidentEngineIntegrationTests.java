@@ -623,8 +623,8 @@ abstract class IncidentEngineIntegrationTests {
 		String original = Files.readString(file);
 		String oldSha = catalog().runbook("model-deprecation").orElseThrow().version().sha256();
 		long pinned = declare("model-deprecation", null).id();
-		String edited = original.replace("## Which model, which routes, which date? {#check-sunset}",
-				"## Identify the retiring model {#which-model}");
+		String edited = original.replace("## <a name=\"check-sunset\"></a>Which model, which routes, which date?",
+				"## <a name=\"which-model\"></a>Identify the retiring model");
 		assertThat(edited).isNotEqualTo(original);
 		try {
 			Files.writeString(file, edited);
@@ -652,6 +652,107 @@ abstract class IncidentEngineIntegrationTests {
 		finally {
 			Files.writeString(file, original);
 			assertThat(catalogs.reload().runbook("model-deprecation").orElseThrow().version().sha256()).isEqualTo(oldSha);
+		}
+	}
+
+	@Test
+	void anIncidentDeclaredOnTheOldStepIdsIsWalkedToTheEndAfterTheUpgrade() throws IOException {
+		Path dir = catalogProperties.runbooksDir();
+		Map<Path, String> shipped = new LinkedHashMap<>();
+		try (Stream<Path> files = Files.list(dir)) {
+			files.filter(f -> f.toString().endsWith(".md")).forEach(f -> shipped.put(f, read(f)));
+		}
+		Path renumbered = dir.resolve("renumbered-check.md");
+		try {
+			// before: the runbooks in the '## Title {#id}' form, and one whose plain heading the old
+			// parser numbered differently (it counted '##' steps only, GitHub counts the '#' title too)
+			for (Map.Entry<Path, String> e : shipped.entrySet()) {
+				Files.writeString(e.getKey(), dev.switchboard.runbook.OldHeadingIds.restore(e.getValue()));
+			}
+			Files.writeString(renumbered, """
+					---
+					id: renumbered-check
+					title: Check
+					summary: A plain heading that repeats the title.
+					severity: sev3
+					owner: ai-platform
+					services: [invoice-extraction]
+					last_reviewed: 2026-11-01
+					---
+
+					# Check
+
+					## Check
+
+					- [Done](#done)
+
+					## Done
+
+					**Resolution:** resolved
+					""");
+			assertThat(catalogs.reload().findings()).noneMatch(f -> f.isError());
+			long pinned = declare("ai-outage", null).id();
+			long handedOver = declare("ai-outage", null).id();
+			walk.choose(pinned, "triage", "Hard outage", PRIYA, null);
+			long renamed = declare("renumbered-check", null).id();
+			assertThat(incidents.get(renamed).currentStep()).isEqualTo("check-1");
+			// what the previous version recorded for it: its id for that step
+			jdbc.sql("UPDATE incident SET current_step = 'check' WHERE id = :id").param("id", renamed).update();
+
+			// the upgrade: the runbooks as shipped now (lint --fix's anchors)
+			shipped.forEach((file, text) -> write(file, text));
+			Catalog upgraded = catalogs.reload();
+			assertThat(upgraded.findings()).noneMatch(f -> f.isError());
+			assertThat(upgraded.runbook("ai-outage").orElseThrow().step("switch-route")).isPresent();
+
+			Incident a = walk.choose(pinned, "hard-outage", "Switch to the secondary route", PRIYA, null).result();
+			a = walk.choose(pinned, "switch-route", "1", PRIYA, null).result();
+			a = walk.choose(pinned, "verify-secondary", "Secondary healthy", PRIYA, null).result();
+			a = walk.choose(pinned, "monitor", "Provider recovered", PRIYA, null).result();
+			a = walk.choose(pinned, "recover", "Primary healthy", PRIYA, null).result();
+			assertThat(a.currentStep()).isEqualTo("resolved");
+			assertThat(a.status()).isEqualTo(IncidentStatus.MITIGATED);
+			assertThat(updates.resolve(pinned, "walked across the upgrade", PRIYA, null).result().status())
+				.isEqualTo(IncidentStatus.RESOLVED);
+
+			Incident b = walk.choose(handedOver, "triage", "Silent degradation", PRIYA, null).result();
+			assertThat(b.currentStep()).as("the old link into the migrated format-drift.md").isEqualTo("confirm-drift");
+			assertThat(incidents.state(handedOver).runbook().version().sha256())
+				.isEqualTo(upgraded.runbook("format-drift").orElseThrow().version().sha256());
+			b = walk.choose(handedOver, "confirm-drift", "Cannot reproduce", PRIYA, null).result();
+			assertThat(b.currentStep()).isEqualTo("no-drift");
+			assertThat(b.status()).isEqualTo(IncidentStatus.MITIGATED);
+
+			IncidentState old = incidents.state(renamed);
+			assertThat(old.step().id()).as("the recorded 'check' is a former id of today's 'check-1'").isEqualTo("check-1");
+			assertThat(old.step().formerIds()).containsExactly("check");
+			Incident c = walk.choose(renamed, "check", "Done", PRIYA, null).result();
+			assertThat(c.currentStep()).isEqualTo("done");
+			assertThat(c.status()).isEqualTo(IncidentStatus.MITIGATED);
+			assertThat(Incidents.path(c, incidents.timeline(renamed))).endsWith("check-1", "done");
+		}
+		finally {
+			shipped.forEach((file, text) -> write(file, text));
+			Files.deleteIfExists(renumbered);
+			catalogs.reload();
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void write(Path file, String text) {
+		try {
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -77,7 +77,10 @@ class RouteChangeRunner {
 		Applied<Boolean> claimed = transactions.change(id, "route-change:" + attempt, (incident, change) -> {
 			Walk.requireOpen(incident);
 			ActionHistory now = ActionHistory.of(timeline.list(id), step, index);
-			if (!step.equals(incident.currentStep()) || now.running() || now.succeeded()) {
+			// the incident may be at a step by an id the runbook has since renamed (an older incident)
+			boolean here = step.equals(incident.currentStep()) || incidents.runbook(incident)
+				.step(incident.currentStep()).map(s -> s.answersTo(step)).orElse(false);
+			if (!here || now.running() || now.succeeded()) {
 				return false;
 			}
 			change.record(EventType.ACTION_STARTED, actor, step, started);

@@ -7,11 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Step ids as GitHub computes heading anchors, so a link that works on GitHub works in the bot:
- * lower case, punctuation dropped, spaces to dashes, {@code -1}, {@code -2} for repeats. An
- * explicit {@code {#id}} at the end of a heading wins.
+ * The step ids Switchboard gave before it followed GitHub exactly (kept so incidents and drills
+ * recorded then still find their steps): slugs numbered over the {@code ##} steps only, not over
+ * every heading of the file, and an explicit {@code {#id}} at the end of a heading wins. A step
+ * whose id differs today keeps this one as a former id.
  */
-final class StepIds {
+final class LegacyStepIds {
 
 	private static final Pattern EXPLICIT = Pattern.compile("^(.*?)\\s*\\{#([A-Za-z0-9_-]+)\\}\\s*$", Pattern.DOTALL);
 
