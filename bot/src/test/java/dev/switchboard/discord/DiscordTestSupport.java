@@ -30,7 +30,10 @@ import tools.jackson.databind.JsonNode;
 		"spring.shell.interactive.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:discord-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"switchboard.discord.token=" + FakeDiscord.TOKEN, "switchboard.discord.guild=" + FakeDiscord.GUILD,
-		"switchboard.discord.request-timeout=10s", "switchboard.discord.public-url=https://switchboard.example.com" })
+		"switchboard.discord.request-timeout=10s", "switchboard.discord.public-url=https://switchboard.example.com",
+		// Slack and the REST API in the same server, to see the same incident from there
+		"switchboard.slack.bot-token=" + FakeSlackSide.TOKEN, "switchboard.slack.signing-secret=" + FakeSlackSide.SECRET,
+		"switchboard.api.tokens.priya-natarajan=" + DiscordTestSupport.API_TOKEN, "switchboard.api.local-operator=" })
 abstract class DiscordTestSupport {
 
 	/** Priya Natarajan in ownership.yaml. */
@@ -42,12 +45,17 @@ abstract class DiscordTestSupport {
 	/** Nobody in ownership.yaml. */
 	static final FakeDiscord.Member STRANGER = new FakeDiscord.Member("999000111222333444", "stranger");
 
+	static final String API_TOKEN = "discord-suite-api-token-priya";
+
 	static final FakeDiscord discord = FakeDiscord.start();
+
+	static final FakeSlackSide slack = FakeSlackSide.start();
 
 	@DynamicPropertySource
 	static void discordUrls(DynamicPropertyRegistry registry) {
 		registry.add("switchboard.discord.api-url", discord::apiUrl);
 		registry.add("switchboard.discord.gateway-url", discord::gatewayUrl);
+		registry.add("switchboard.slack.api-url", slack::methodsUrl);
 		Path repo = Path.of("..").toAbsolutePath().normalize();
 		registry.add("switchboard.catalog.runbooks", () -> repo.resolve("runbooks").toString());
 		registry.add("switchboard.catalog.ownership", () -> repo.resolve("ownership.yaml").toString());
@@ -138,7 +146,8 @@ abstract class DiscordTestSupport {
 			}
 		}
 		throw new AssertionError("timed out waiting for " + what + "; Discord saw "
-				+ discord.calls().stream().map(c -> c.method() + " " + c.path()).toList());
+				+ discord.calls().stream().map(c -> c.method() + " " + c.path()
+						+ (c.method().equals("PATCH") ? " " + c.body() : "")).toList());
 	}
 
 	/** Lets in-flight work finish, for tests that check nothing happened. */

@@ -265,7 +265,12 @@ final class FakeDiscord implements AutoCloseable {
 		JsonNode body = null;
 		if (request.getBody() != null && request.getBody().size() > 0) {
 			String text = request.getBody().utf8();
-			body = text.startsWith("{") || text.startsWith("[") ? JSON.readTree(text) : null;
+			String type = request.getHeaders().get("Content-Type");
+			if (type != null && type.startsWith("multipart/form-data")) {
+				// JDA sends some messages as multipart (attachments possible): the message is the payload_json part
+				text = payloadJson(text);
+			}
+			body = text != null && (text.startsWith("{") || text.startsWith("[")) ? JSON.readTree(text) : null;
 		}
 		calls.add(new Call(method, route, body, Instant.now()));
 		for (var limited : rateLimited.entrySet()) {
@@ -281,6 +286,16 @@ final class FakeDiscord implements AutoCloseable {
 			}
 		}
 		return rest(method, route, body);
+	}
+
+	private static String payloadJson(String multipart) {
+		int name = multipart.indexOf("name=\"payload_json\"");
+		if (name < 0) {
+			return null;
+		}
+		int start = multipart.indexOf("\r\n\r\n", name) + 4;
+		int end = multipart.indexOf("\r\n--", start);
+		return multipart.substring(start, end).strip();
 	}
 
 	private MockResponse rest(String method, String route, JsonNode body) {
