@@ -2,7 +2,6 @@ package dev.switchboard.discord;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,7 @@ import dev.switchboard.conversation.ChatContext;
 import dev.switchboard.conversation.Conversation;
 import dev.switchboard.conversation.Reply;
 import dev.switchboard.incident.Incidents;
-import dev.switchboard.runbook.Runbook;
+import dev.switchboard.runbook.Step;
 
 /**
  * Button clicks: acknowledged at once ({@code deferEdit}, no visible change), then run on a
@@ -73,7 +72,7 @@ class DiscordClicks {
 	}
 
 	void run(Click c) {
-		String action = DiscordCustomIds.decode(c.customId(), this::runbookOf);
+		String action = DiscordCustomIds.decode(c.customId(), this::stepsOf);
 		try {
 			ChatContext chat = mapper.context(c.user(), c.userName(), c.channel(),
 					DiscordEventMapper.clickKey(c.guild(), c.messageId(), c.renderedAt(), c.customId()));
@@ -122,12 +121,12 @@ class DiscordClicks {
 		}
 	}
 
-	private Optional<Runbook> runbookOf(long incident) {
+	private List<String> stepsOf(long incident) {
 		try {
-			return Optional.of(incidents.state(incident).runbook());
+			return incidents.state(incident).runbook().steps().stream().map(Step::id).toList();
 		}
 		catch (RuntimeException ex) {
-			return Optional.empty();
+			return List.of();
 		}
 	}
 }

@@ -56,7 +56,8 @@ class DiscordCommands {
 		}
 		String line;
 		try {
-			line = IncidentSlashCommand.line(event.getSubcommandName(), event::getOption);
+			line = IncidentSlashCommand.line(event.getSubcommandName(),
+					name -> event.getOption(name) == null ? null : event.getOption(name).getAsString());
 		}
 		catch (IllegalArgumentException ex) {
 			event.reply(ex.getMessage() + " Nothing was done.").setEphemeral(true).queue();

@@ -4,14 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.switchboard.conversation.ActionId;
-import dev.switchboard.runbook.Runbook;
-import dev.switchboard.runbook.Step;
 
 /**
  * A button's {@code custom_id}, which Discord caps at {@value #MAX} characters. The conversation's
@@ -36,16 +34,15 @@ final class DiscordCustomIds {
 		}
 		ActionId shortPlan = action.plan() == null || action.plan().length() <= 12 ? action
 				: new ActionId(action.kind(), action.incidentId(), action.step(), action.index(), action.plan().substring(0, 12));
-		String hashed = new ActionId(shortPlan.kind(), shortPlan.incidentId(), "STEP", shortPlan.index(), shortPlan.plan()).encode()
+		return new ActionId(shortPlan.kind(), shortPlan.incidentId(), "STEP", shortPlan.index(), shortPlan.plan()).encode()
 			.replace("/STEP/", "/~" + hash(action.step()) + "/");
-		return hashed;
 	}
 
 	/**
 	 * The conversation's action id for {@code customId}: unchanged unless its step is hashed, then with
-	 * the step of {@code runbookOf(incident)} that has that hash, if any.
+	 * the step among {@code stepsOf(incident)} (its runbook's step ids) that has that hash, if any.
 	 */
-	static String decode(String customId, LongFunction<Optional<Runbook>> runbookOf) {
+	static String decode(String customId, LongFunction<List<String>> stepsOf) {
 		Matcher m = customId == null ? null : HASHED.matcher(customId);
 		if (m == null || !m.matches()) {
 			return customId;
@@ -57,8 +54,9 @@ final class DiscordCustomIds {
 		catch (NumberFormatException ex) {
 			return customId;
 		}
-		String stepId = runbookOf.apply(incident)
-			.flatMap(r -> r.steps().stream().map(Step::id).filter(id -> hash(id).equals(m.group(2))).findFirst())
+		String stepId = stepsOf.apply(incident).stream()
+			.filter(id -> hash(id).equals(m.group(2)))
+			.findFirst()
 			.orElse("unknown-step-" + m.group(2));
 		return m.group(1) + stepId + m.group(3);
 	}

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -101,17 +100,17 @@ final class IncidentSlashCommand {
 	}
 
 	/**
-	 * The conversation's line for a subcommand and its options (read by name, in the definition's order).
+	 * The conversation's line for a subcommand and its options' values (read by name, in the definition's order).
 	 *
 	 * @throws IllegalArgumentException when a one-word option holds several words, or a declaration names a
 	 * verb instead of a runbook: either would make the line mean another command
 	 */
-	static String line(String subcommand, Function<String, OptionMapping> option) {
+	static String line(String subcommand, Function<String, String> option) {
 		Verb verb = verb(subcommand).orElse(VERBS.get(VERBS.size() - 1));
 		StringBuilder args = new StringBuilder();
 		for (Option o : verb.options()) {
-			OptionMapping m = option.apply(o.name());
-			String value = m == null ? "" : m.getAsString().strip();
+			String given = option.apply(o.name());
+			String value = given == null ? "" : given.strip();
 			if (value.isEmpty()) {
 				continue;
 			}

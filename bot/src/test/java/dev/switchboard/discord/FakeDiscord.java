@@ -281,7 +281,7 @@ final class FakeDiscord implements AutoCloseable {
 					.addHeader("Retry-After", "1")
 					.addHeader("X-RateLimit-Scope", "user")
 					.addHeader("via", "1.1 google")
-					.body("{\"message\":\"You are being rate limited.\",\"retry_after\":0.3,\"global\":false}")
+					.body("{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,\"global\":false}")
 					.build();
 			}
 		}
