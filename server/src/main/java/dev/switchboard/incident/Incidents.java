@@ -68,7 +68,7 @@ public class Incidents {
 		return new IncidentState(incident, runbook, step, actionStates(step, events), path(incident, events), events);
 	}
 
-	Runbook runbook(Incident incident) {
+	public Runbook runbook(Incident incident) {
 		return versions.load(incident.currentRunbookSha256())
 			.orElseThrow(() -> new IllegalStateException("runbook version " + incident.currentRunbookSha256()
 					+ " of " + incident.humanId() + " is missing from the database"));
