@@ -63,7 +63,8 @@ public sealed interface Assertion {
 
 		public Optional<String> judge(Answer answer) {
 			Optional<JsonNode> got = at(answer, path);
-			return got.isPresent() && same(got.get(), value) ? Optional.empty() : fail(text(value), shown(answer, path, got));
+			return got.isPresent() && same(got.get(), value) ? Optional.empty()
+					: fail("'" + text(value) + "'", shown(answer, path, got));
 		}
 	}
 
@@ -97,7 +98,7 @@ public sealed interface Assertion {
 			boolean found = ignoreCase ? haystack.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT))
 					: haystack.contains(text);
 			return found != negated ? Optional.empty()
-					: fail(negated ? "no '" + text + "'" : "'" + text + "'", trim(haystack));
+					: fail(negated ? "no '" + text + "'" : "'" + text + "'", haystack);
 		}
 	}
 
@@ -166,7 +167,8 @@ public sealed interface Assertion {
 	}
 
 	private static Optional<String> fail(String expected, String got) {
-		return Optional.of("expected " + trim(expected) + ", got " + (got == null ? "no answer" : trim(got)));
+		String shown = expected.length() <= 80 ? expected : expected.substring(0, 77) + "…";
+		return Optional.of("expected " + shown + ", got " + (got == null ? "no answer" : trim(got)));
 	}
 
 	/** At most 120 characters on one line: enough to recognise an answer, never a whole document in chat. */

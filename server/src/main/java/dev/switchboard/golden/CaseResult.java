@@ -14,8 +14,9 @@ public record CaseResult(String id, boolean passed, List<String> failures, long 
 		failures = List.copyOf(failures);
 	}
 
-	/** {@code ✓ acme-invoice} or {@code ✗ acme-invoice: equals expected 'billing', got 'other'}. */
+	/** {@code ✓ acme-invoice} or {@code ✗ acme-invoice: equals expected 'billing', got 'other' (+1 more)}: the first failing check of the case. */
 	public String line() {
-		return (passed ? "✓ " : "✗ ") + id + (failures.isEmpty() ? "" : ": " + String.join("; ", failures));
+		return (passed ? "✓ " : "✗ ") + id + (failures.isEmpty() ? "" : ": " + failures.get(0)
+				+ (failures.size() > 1 ? " (+" + (failures.size() - 1) + " more)" : ""));
 	}
 }
