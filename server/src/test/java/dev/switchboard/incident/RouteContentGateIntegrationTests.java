@@ -41,6 +41,9 @@ class RouteContentGateIntegrationTests {
 	@Autowired
 	private RouteChanges changes;
 
+	@Autowired
+	private Postmortems postmortems;
+
 	@BeforeEach
 	void calm() {
 		fx.calm();
@@ -91,5 +94,9 @@ class RouteContentGateIntegrationTests {
 		assertThat(flip.detail()).as("the chat reply's last line says where the route is now")
 			.endsWith("back on " + PRIMARY + ", verified");
 		assertThat(fx.lastKnownGood(ROUTE)).as("the rolled-back route is verified: last-known-good again").isNotNull();
+		assertThat(postmortems.markdown(id)).contains("## Route content (golden sets)")
+			.contains("on " + SECONDARY + ": golden set 0/4 passed").contains("  - ✗ refund-window")
+			.contains("on " + PRIMARY + ": golden set 4/4 passed")
+			.contains("first saw support-replies on " + SECONDARY + " fail at");
 	}
 }

@@ -33,13 +33,17 @@ public class RouteHealth {
 
 	/** Records a run; returns what is now known of its target. */
 	public TargetHealth record(GoldenRun run, boolean live) {
-		return targets.compute(new Key(run.route(), run.target()), (k, previous) -> new TargetHealth(run.route(), run.target(),
-				live, run, run.passed() ? 0 : (previous == null ? 0 : previous.consecutiveFailures()) + 1, null, run.at()));
+		return targets.compute(new Key(run.route(), run.target()), (k, previous) -> {
+			boolean failingBefore = previous != null && previous.failingSince() != null;
+			return new TargetHealth(run.route(), run.target(), live, run,
+					run.passed() ? 0 : (previous == null ? 0 : previous.consecutiveFailures()) + 1,
+					run.passed() ? null : failingBefore ? previous.failingSince() : run.at(), null, run.at());
+		});
 	}
 
 	/** A target the canary could not exercise, and why. */
 	public void unchecked(String route, String target, boolean live, String why) {
-		targets.put(new Key(route, target), new TargetHealth(route, target, live, null, 0, why, clock.instant()));
+		targets.put(new Key(route, target), new TargetHealth(route, target, live, null, 0, null, why, clock.instant()));
 	}
 
 	/** Every target of {@code route} seen so far, the live one first. */

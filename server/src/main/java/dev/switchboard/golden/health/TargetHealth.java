@@ -10,9 +10,10 @@ import dev.switchboard.golden.GoldenRun;
  * @param live whether the target served the route when it was checked (else a standby, exercised directly)
  * @param last the last golden run on it, or null when it could not be exercised ({@code note} says why)
  * @param consecutiveFailures failing runs in a row, up to the last one
+ * @param failingSince when the first of those failing runs was made (null while passing): when the drop was first seen
  */
 public record TargetHealth(String route, String target, boolean live, GoldenRun last, int consecutiveFailures,
-		String note, Instant at) {
+		Instant failingSince, String note, Instant at) {
 
 	/** {@code healthy}, {@code unhealthy} or {@code unknown}. */
 	public String verdict() {
