@@ -10,28 +10,30 @@ import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.catalog.CatalogLoader;
+import dev.switchboard.golden.GoldenLoader;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.lint.LintReport;
 import dev.switchboard.runbook.LintOptions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code switchboard lint [--runbooks DIR] [--ownership FILE] [--format text|json] [--max-review-age DAYS] [--today DATE]}.
+ * {@code switchboard lint [--runbooks DIR] [--ownership FILE] [--goldens DIR] [--format text|json] [--max-review-age DAYS] [--today DATE]}.
  * Exit 0 when clean (warnings allowed), 1 on errors, 2 on a usage error.
  */
 public final class LintCommand {
 
 	static final String USAGE = """
-			usage: switchboard lint [--runbooks DIR] [--ownership FILE] [--format text|json]
+			usage: switchboard lint [--runbooks DIR] [--ownership FILE] [--goldens DIR] [--format text|json]
 			                        [--max-review-age DAYS] [--today YYYY-MM-DD]
-			  defaults: --runbooks ./runbooks --ownership ./ownership.yaml --format text --max-review-age 180""";
+			  defaults: --runbooks ./runbooks --ownership ./ownership.yaml --goldens ./goldens --format text
+			            --max-review-age 180 (a missing goldens folder is no golden sets)""";
 
 	private LintCommand() {
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("--runbooks", "runbooks", "--ownership",
-				"ownership.yaml", "--format", "text", "--max-review-age", "180"));
+				"ownership.yaml", "--goldens", "goldens", "--format", "text", "--max-review-age", "180"));
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String value = null;
@@ -71,8 +73,9 @@ public final class LintCommand {
 			err.println("lint: --format must be text or json\n" + USAGE);
 			return 2;
 		}
-		LintReport report = new CatalogLoader().lint(Path.of(options.get("--runbooks")),
+		LintReport catalog = new CatalogLoader().lint(Path.of(options.get("--runbooks")),
 				Path.of(options.get("--ownership")), lintOptions);
+		LintReport report = withGoldens(catalog, Path.of(options.get("--goldens")), Path.of(options.get("--ownership")));
 		if (format.equals("json")) {
 			out.println(json(report));
 		}
@@ -83,6 +86,17 @@ public final class LintCommand {
 			out.println(text);
 		}
 		return report.passed() ? 0 : 1;
+	}
+
+	/** The golden sets' findings next to the catalog's: the same rules the server runs on reload. */
+	private static LintReport withGoldens(LintReport catalog, Path goldens, Path ownershipFile) {
+		if (!java.nio.file.Files.isDirectory(goldens)) {
+			return catalog;
+		}
+		LintReport golden = new GoldenLoader().lint(goldens, new CatalogLoader().loadOwnership(ownershipFile).ownership());
+		List<Finding> all = new java.util.ArrayList<>(catalog.findings());
+		all.addAll(golden.findings());
+		return LintReport.of(all, catalog.filesChecked() + golden.filesChecked());
 	}
 
 	private static String json(LintReport report) {
