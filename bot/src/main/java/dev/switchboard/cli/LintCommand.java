@@ -12,23 +12,25 @@ import java.util.Map;
 
 import dev.switchboard.catalog.CatalogLoader;
 import dev.switchboard.catalog.HeadingIdMigration;
+import dev.switchboard.golden.GoldenLoader;
 import dev.switchboard.lint.Finding;
 import dev.switchboard.lint.LintReport;
 import dev.switchboard.runbook.LintOptions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code switchboard lint [--runbooks DIR] [--ownership FILE] [--format text|json] [--max-review-age DAYS] [--today DATE]
- * [--fix [--diff]]}. Exit 0 when clean (warnings allowed), 1 on errors, 2 on a usage error.
+ * {@code switchboard lint [--runbooks DIR] [--ownership FILE] [--goldens DIR] [--format text|json] [--max-review-age DAYS]
+ * [--today DATE] [--fix [--diff]]}. Exit 0 when clean (warnings allowed), 1 on errors, 2 on a usage error.
  * {@code --fix} first rewrites old {@code {#id}} step headings to anchors GitHub honours, then lints;
  * {@code --fix --diff} only prints that rewrite as a unified diff.
  */
 public final class LintCommand {
 
 	static final String USAGE = """
-			usage: switchboard lint [--runbooks DIR] [--ownership FILE] [--format text|json]
+			usage: switchboard lint [--runbooks DIR] [--ownership FILE] [--goldens DIR] [--format text|json]
 			                        [--max-review-age DAYS] [--today YYYY-MM-DD] [--fix [--diff]]
-			  defaults: --runbooks ./runbooks --ownership ./ownership.yaml --format text --max-review-age 180
+			  defaults: --runbooks ./runbooks --ownership ./ownership.yaml --goldens ./goldens --format text
+			            --max-review-age 180 (a missing goldens folder is no golden sets)
 			  --fix          rewrite '## Title {#id}' step headings as '## <a name="id"></a>Title' (GitHub's
 			                 anchors; the step ids stay), nothing else, then lint
 			  --fix --diff   print that rewrite as a unified diff; change nothing""";
@@ -38,7 +40,7 @@ public final class LintCommand {
 
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		Map<String, String> options = new LinkedHashMap<>(Map.of("--runbooks", "runbooks", "--ownership",
-				"ownership.yaml", "--format", "text", "--max-review-age", "180"));
+				"ownership.yaml", "--goldens", "goldens", "--format", "text", "--max-review-age", "180"));
 		boolean fix = false;
 		boolean diff = false;
 		for (int i = 0; i < args.length; i++) {
@@ -107,8 +109,9 @@ public final class LintCommand {
 				return 2;
 			}
 		}
-		LintReport report = new CatalogLoader().lint(Path.of(options.get("--runbooks")),
+		LintReport catalog = new CatalogLoader().lint(Path.of(options.get("--runbooks")),
 				Path.of(options.get("--ownership")), lintOptions);
+		LintReport report = withGoldens(catalog, Path.of(options.get("--goldens")), Path.of(options.get("--ownership")));
 		if (format.equals("json")) {
 			out.println(json(report));
 		}
@@ -126,6 +129,17 @@ public final class LintCommand {
 		return rewrites.isEmpty() ? "lint --fix: no '{#id}' heading to rewrite"
 				: "lint --fix: " + headings + " '{#id}' heading" + (headings == 1 ? "" : "s") + " in " + rewrites.size()
 						+ " file" + (rewrites.size() == 1 ? "" : "s");
+	}
+
+	/** The golden sets' findings next to the catalog's: the same rules the server runs on reload. */
+	private static LintReport withGoldens(LintReport catalog, Path goldens, Path ownershipFile) {
+		if (!java.nio.file.Files.isDirectory(goldens)) {
+			return catalog;
+		}
+		LintReport golden = new GoldenLoader().lint(goldens, new CatalogLoader().loadOwnership(ownershipFile).ownership());
+		List<Finding> all = new java.util.ArrayList<>(catalog.findings());
+		all.addAll(golden.findings());
+		return LintReport.of(all, catalog.filesChecked() + golden.filesChecked());
 	}
 
 	private static String json(LintReport report) {

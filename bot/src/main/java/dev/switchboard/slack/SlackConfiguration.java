@@ -91,6 +91,12 @@ class SlackConfiguration {
 	}
 
 	@Bean
+	SlackRouteAlerts slackRouteAlerts(dev.switchboard.conversation.RouteAlertReplies alerts, SlackReplies replies,
+			SlackWorkers workers) {
+		return new SlackRouteAlerts(alerts, replies, workers::execute);
+	}
+
+	@Bean
 	SlackStatusMessages slackStatusMessages(Incidents incidents, Conversation conversation, SlackReplies replies,
 			SlackWorkers workers) {
 		return new SlackStatusMessages(incidents, conversation, replies, workers::execute);

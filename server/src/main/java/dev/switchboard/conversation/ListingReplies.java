@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.Incidents;
+import dev.switchboard.golden.health.RouteHealthReport;
 import dev.switchboard.incident.route.RouteReport;
 
 /** Replies that list: open incidents, and the gateway's live routes. */
@@ -16,9 +17,12 @@ class ListingReplies {
 
 	private final RouteReport routes;
 
-	ListingReplies(Incidents incidents, RouteReport routes) {
+	private final RouteHealthReport health;
+
+	ListingReplies(Incidents incidents, RouteReport routes, RouteHealthReport health) {
 		this.incidents = incidents;
 		this.routes = routes;
+		this.health = health;
 	}
 
 	/** Live gateway routes against ownership.yaml's primary and secondary, drift flagged. */
@@ -35,6 +39,7 @@ class ListingReplies {
 				text.append("; ").append(r.error());
 			}
 			text.append('\n');
+			health.lines(r.route()).forEach(line -> text.append("      ").append(line).append('\n'));
 		}
 		return new Reply(List.of(new Block.Header("Gateway routes", false),
 				new Block.Paragraph(List.of(new Span.Plain(text.toString().stripTrailing())))), true, null, false);

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One AI gateway, as Switchboard drives it. Every call has a timeout and fails with
@@ -44,4 +45,13 @@ public interface Gateway {
 	 * route's live state is no longer {@code expectedCurrent} (someone else changed it).
 	 */
 	RouteState restore(RouteSnapshot snapshot, RouteState expectedCurrent);
+
+	/**
+	 * Where Switchboard's own chat requests for {@code route} go: through the route as traffic flows
+	 * ({@code target} null), or straight to one of its targets, bypassing the selection (a standby's canary).
+	 * Empty when this gateway cannot carry them (then content is not checked, and every reply says so).
+	 */
+	default Optional<ChatEndpoint> chat(String route, String target) {
+		return Optional.empty();
+	}
 }

@@ -22,6 +22,8 @@ public enum EventType {
 	LEASE_RENEWED,
 	/** A route change's lease ended unrenewed: Switchboard reverts the route (unless someone else changed it). */
 	LEASE_EXPIRED,
+	/** A route change's golden set ran on the changed route: counts, cost and one line per case. */
+	GOLDEN_CHECKED,
 	/** Drills only: the facilitator's controls and the scenario's injected surprises. */
 	DRILL_STARTED, DRILL_INJECTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_FACT_ASKED, DRILL_ENDED;
 

@@ -19,8 +19,11 @@ public class Postmortems {
 
 	private final Incidents incidents;
 
-	public Postmortems(Incidents incidents) {
+	private final GoldenEvidence golden;
+
+	public Postmortems(Incidents incidents, GoldenEvidence golden) {
 		this.incidents = incidents;
+		this.golden = golden;
 	}
 
 	public String markdown(long id) {
@@ -69,6 +72,7 @@ public class Postmortems {
 		actions.forEach(e -> md.append("- ").append(offset(i, e.at())).append(" `").append(e.detail("text")).append("`: ")
 			.append(e.type().wire()).append(e.detail("result") == null ? "" : " — " + e.detail("result"))
 			.append(e.details().get("people") == null ? "" : " — " + e.details().get("people")).append('\n'));
+		md.append(golden.section(state));
 		md.append("\n## Timeline\n\n| # | time | +min | event | by | step | details |\n|---|---|---|---|---|---|---|\n");
 		state.timeline().forEach(e -> md.append("| ").append(e.seq()).append(" | ").append(TIME.format(e.at()))
 			.append(" | ").append(offset(i, e.at())).append(" | ").append(e.type().wire()).append(" | ").append(e.actor())

@@ -5,7 +5,13 @@ import java.util.List;
 /** The actions the bot can run, parsed from their one-line form. */
 public sealed interface ActionCommand {
 
-	String USAGE = "gateway flip <route> <target>, gateway restore <route>, gateway disable <route>, "
+	/**
+	 * A flip or disable whose verification fails stays as it is with this word at the end; without it Switchboard rolls such a
+	 * change back to the snapshot taken just before it.
+	 */
+	String KEEP_ON_FAILURE = "keep-on-failure";
+
+	String USAGE = "gateway flip <route> <target> [keep-on-failure], gateway restore <route>, gateway disable <route>, "
 			+ "gateway enable <route>, queue <service>, page <who>, notify <who>, vendor <vendor>";
 
 	/** Move a route to {@code target}: {@code primary}, {@code secondary} or a model of the service. */
@@ -86,9 +92,11 @@ public sealed interface ActionCommand {
 		String sub = words.size() > 1 ? words.get(1) : "";
 		int args = words.size() - 2;
 		return switch (sub) {
-			case "flip" -> args == 2 ? new GatewayFlip(words.get(2), words.get(3)) : usage("gateway flip <route> <target>");
+			case "flip" -> args == 2 || args == 3 && words.get(4).equals(KEEP_ON_FAILURE)
+					? new GatewayFlip(words.get(2), words.get(3)) : usage("gateway flip <route> <target> [" + KEEP_ON_FAILURE + "]");
 			case "restore" -> args == 1 ? new GatewayRestore(words.get(2)) : usage("gateway restore <route>");
-			case "disable" -> args == 1 ? new GatewayDisable(words.get(2)) : usage("gateway disable <route>");
+			case "disable" -> args == 1 || args == 2 && words.get(3).equals(KEEP_ON_FAILURE) ? new GatewayDisable(words.get(2))
+					: usage("gateway disable <route> [" + KEEP_ON_FAILURE + "]");
 			case "enable" -> args == 1 ? new GatewayEnable(words.get(2)) : usage("gateway enable <route>");
 			default -> new Invalid("unknown gateway action '" + sub + "'; use flip, restore, disable or enable");
 		};

@@ -154,6 +154,17 @@ public final class LiteLlmGateway implements Gateway {
 		return probes.run(route, expected, policy == null ? properties.verify().policy() : policy);
 	}
 
+	/** Through the route only: a LiteLLM deployment cannot be addressed on its own through the proxy. */
+	@Override
+	public java.util.Optional<dev.switchboard.gateway.ChatEndpoint> chat(String route, String target) {
+		if (target != null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(new dev.switchboard.gateway.ChatEndpoint(
+				java.net.URI.create(http.base() + "/v1/chat/completions"), route,
+				Map.of("Authorization", "Bearer " + properties.probeKeyOrMaster()), false));
+	}
+
 	@Override
 	public RouteState restore(RouteSnapshot snapshot, RouteState expectedCurrent) {
 		if (!kind().equals(snapshot.gateway())) {

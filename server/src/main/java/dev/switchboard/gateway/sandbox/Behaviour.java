@@ -13,7 +13,12 @@ public enum Behaviour {
 	/** 200 with valid JSON and garbage content: silent degradation. */
 	WRONG_CONTENT,
 	/** Healthy, but only after a long pause: requests time out. */
-	SLOW;
+	SLOW,
+	/**
+	 * Format drift: transport right (200, the right headers, probe nonces echoed) but content wrong: a JSON
+	 * answer loses its first field and its labels change, a label becomes another, a text reply goes generic.
+	 */
+	DRIFT;
 
 	public String wire() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import dev.switchboard.gateway.ChatEndpoint;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,7 +79,8 @@ final class SandboxChat implements HttpHandler {
 						"Invalid model name passed in model=" + model + ". Call `/v1/models` to view available models", Map.of());
 				return;
 			}
-			serve(exchange, route.get(), body);
+			String direct = exchange.getRequestHeaders().getFirst(ChatEndpoint.SANDBOX_TARGET_HEADER);
+			serve(exchange, direct == null ? route.get() : only(route.get(), direct), body);
 		}
 		catch (RuntimeException ex) {
 			SandboxHttp.error(exchange, 500, "internal_error", "sandbox gateway failed: " + ex.getMessage(), Map.of());
@@ -106,8 +109,10 @@ final class SandboxChat implements HttpHandler {
 			if (behaviour == Behaviour.SLOW) {
 				pause(slowness);
 			}
-			SandboxHttp.json(exchange, 200, completion(last, behaviour == Behaviour.WRONG_CONTENT ? garbage()
-					: answer(body)), headers(route, last, attempt));
+			String reference = reference(exchange);
+			String content = behaviour == Behaviour.WRONG_CONTENT ? garbage()
+					: reference == null ? answer(body) : behaviour == Behaviour.DRIFT ? SandboxDrift.of(reference) : reference;
+			SandboxHttp.json(exchange, 200, completion(last, content), headers(route, last, attempt));
 			return;
 		}
 		Map<String, String> headers = headers(route, last, order.size() - 1);
@@ -119,6 +124,29 @@ final class SandboxChat implements HttpHandler {
 		else {
 			SandboxHttp.error(exchange, 503, "service_unavailable", "ServiceUnavailableError: " + last.model()
 					+ " is down (sandbox)", headers);
+		}
+	}
+
+	/** The route with only {@code target} selected and no fallback: a canary of that target, straight. */
+	private static SandboxRoute only(SandboxRoute route, String target) {
+		SandboxRoute.Target t = route.targets().stream().filter(x -> x.id().equals(target) || x.model().equals(target))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no target '" + target + "' on route " + route.route()));
+		return new SandboxRoute(route.route(), t.id(), List.of(new SandboxRoute.Target(t.id(), t.position(), t.model(),
+				t.apiBase(), true, t.behaviour())));
+	}
+
+	/** A golden case's known-good answer, which the fake upstream plays back (see {@link ChatEndpoint}). */
+	private static String reference(HttpExchange exchange) {
+		String header = exchange.getRequestHeaders().getFirst(ChatEndpoint.REFERENCE_HEADER);
+		if (header == null) {
+			return null;
+		}
+		try {
+			return new String(java.util.Base64.getUrlDecoder().decode(header), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.switchboard.gateway.ChatEndpoint;
 import dev.switchboard.gateway.DriftReport;
 import dev.switchboard.gateway.FlipPlan;
 import dev.switchboard.gateway.Fingerprint;
@@ -126,6 +127,12 @@ public class SandboxGateway implements Gateway {
 					List.of("cannot read " + route + " before probing: " + ex.getMessage()));
 		}
 		return probes.run(server.base().resolve("/v1/chat/completions"), Map.of(), route, expected, policy);
+	}
+
+	@Override
+	public java.util.Optional<ChatEndpoint> chat(String route, String target) {
+		Map<String, String> headers = target == null ? Map.of() : Map.of(ChatEndpoint.SANDBOX_TARGET_HEADER, target);
+		return java.util.Optional.of(new ChatEndpoint(server.base().resolve("/v1/chat/completions"), route, headers, true));
 	}
 
 	@Override

@@ -147,6 +147,21 @@ public final class ScgGateway implements Gateway {
 		return probes.run(url, headers, route, expected, policy == null ? DEFAULT_POLICY : policy);
 	}
 
+	/** Through the route only: the gateway has no way to send one request to a target that is not its uri. */
+	@Override
+	public java.util.Optional<dev.switchboard.gateway.ChatEndpoint> chat(String route, String target) {
+		if (target != null) {
+			return java.util.Optional.empty();
+		}
+		ScgProperties.Route config = routes.config(route);
+		Map<String, String> headers = new HashMap<>(config.probeHeaders());
+		if (!ScgProperties.blank(properties.probeToken())) {
+			headers.put("Authorization", "Bearer " + properties.probeToken());
+		}
+		URI url = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + config.probePath());
+		return java.util.Optional.of(new dev.switchboard.gateway.ChatEndpoint(url, route, headers, false));
+	}
+
 	@Override
 	public RouteState restore(RouteSnapshot snapshot, RouteState expectedCurrent) {
 		if (!KIND.equals(snapshot.gateway())) {

@@ -13,6 +13,7 @@ import dev.switchboard.gateway.RouteSnapshot;
 import dev.switchboard.gateway.RouteSnapshots;
 import dev.switchboard.gateway.RouteState;
 import dev.switchboard.gateway.Verification;
+import dev.switchboard.golden.ContentGate;
 import dev.switchboard.incident.Applied;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.Incident;
@@ -40,8 +41,11 @@ class RouteChangeStages {
 
 	private final GatewayRegistry registry;
 
+	private final RouteContentGate gate;
+
 	RouteChangeStages(IncidentTransactions transactions, Incidents incidents, RouteSnapshots snapshots,
-			LastKnownGood lastKnownGood, RouteLeasing leasing, GatewayRegistry registry) {
+			LastKnownGood lastKnownGood, RouteLeasing leasing, GatewayRegistry registry, RouteContentGate gate) {
+		this.gate = gate;
 		this.transactions = transactions;
 		this.incidents = incidents;
 		this.snapshots = snapshots;
@@ -100,10 +104,16 @@ class RouteChangeStages {
 	Applied<Incident> verify(RouteRun run, RouteSnapshot after) {
 		RouteProposal p = run.proposal();
 		Verification v = probe(p);
-		boolean verified = v.outcome() == Verification.Outcome.VERIFIED;
+		ContentGate.Verdict content = gate.check(run, v); // the golden set: only probes and content both passing verify
+		boolean verified = v.outcome() == Verification.Outcome.VERIFIED && content.passed();
 		Map<String, Object> outcome = RouteEvents.verification(RouteEvents.with(run.base(), "afterSnapshot", after.id()), v);
-		outcome.put("result", p.summary() + ": " + (verified ? "verified, " + RouteEvents.counts(v)
-				: outcomeText(v) + "; the route's last-known-good is unchanged"));
+		if (!verified) {
+			outcome.put("outcome", v.outcome() == Verification.Outcome.VERIFIED ? "FAILED" : v.outcome().name());
+		}
+		outcome.put("content", content.text());
+		outcome.put("result", p.summary() + ": " + (verified ? "verified, " + RouteEvents.counts(v) + "; " + content.text()
+				: outcomeText(v) + "; " + content.text() + "; the route's last-known-good is unchanged; "
+						+ gate.afterFailure(run)));
 		Applied<Incident> done = outcome(run, verified ? EventType.ACTION_SUCCEEDED : EventType.ACTION_FAILED, outcome);
 		if (verified && p.expectedAfter() != null && !done.replayed()) {
 			lastKnownGood.mark(after); // after the outcome is recorded: a crash in between leaves the older, safer one

@@ -62,7 +62,8 @@ final class FakeChatApi {
 		exchange.header("x-litellm-attempted-fallbacks", String.valueOf(fallbacks));
 		exchange.header("x-litellm-attempted-retries", "0");
 		exchange.header("x-litellm-call-id", UUID.randomUUID().toString());
-		exchange.json(200, completion(chosen));
+		exchange.json(200, completion(chosen, proxy.answersByApiBase.getOrDefault(apiBase,
+				chosen.params().path("mock_response").asString("ok"))));
 	}
 
 	private FakeState.Row pick(String group, List<FakeState.Row> open) {
@@ -90,7 +91,8 @@ final class FakeChatApi {
 		return alias.isObject() ? alias.path("model").asString(requested) : requested;
 	}
 
-	private static ObjectNode completion(FakeState.Row row) {
+	/** What the upstream answers: the deployment's {@code mock_response} as LiteLLM does, or what a test set for its api base. */
+	private static ObjectNode completion(FakeState.Row row, String content) {
 		ObjectNode body = JsonNodeFactory.instance.objectNode()
 			.put("id", "chatcmpl-" + UUID.randomUUID())
 			.put("object", "chat.completion")
@@ -101,7 +103,7 @@ final class FakeChatApi {
 			.put("finish_reason", "length")
 			.putObject("message")
 			.put("role", "assistant")
-			.put("content", "ok");
+			.put("content", content);
 		body.putObject("usage").put("prompt_tokens", 5).put("completion_tokens", 1).put("total_tokens", 6);
 		return body;
 	}

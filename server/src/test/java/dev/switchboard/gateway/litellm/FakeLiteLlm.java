@@ -58,6 +58,9 @@ final class FakeLiteLlm implements AutoCloseable {
 
 	volatile Duration chatDelay = Duration.ZERO;
 
+	/** What the upstream behind an api base answers (200, right headers), e.g. garbage for a drifting provider. */
+	final java.util.Map<String, String> answersByApiBase = new ConcurrentHashMap<>();
+
 	/** Deployments with these api bases fail upstream (the router then tries fallbacks). */
 	final Set<String> failingApiBases = ConcurrentHashMap.newKeySet();
 

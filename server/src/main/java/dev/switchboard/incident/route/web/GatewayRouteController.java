@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import dev.switchboard.golden.health.RouteHealthReport;
 import dev.switchboard.incident.route.RouteReport;
 import dev.switchboard.system.ApiCaller;
 import dev.switchboard.system.UnauthenticatedException;
@@ -14,18 +17,25 @@ import dev.switchboard.system.UnauthenticatedException;
 @RestController
 class GatewayRouteController {
 
+	/** A route's row with its health (golden results per target, vendor status, the owners' alert) beside it. */
+	record RouteWithHealth(@JsonUnwrapped RouteReport.Row row, RouteHealthReport.View health) {
+	}
+
 	private final RouteReport report;
 
 	private final ApiCaller caller;
 
-	GatewayRouteController(RouteReport report, ApiCaller caller) {
+	private final RouteHealthReport health;
+
+	GatewayRouteController(RouteReport report, ApiCaller caller, RouteHealthReport health) {
 		this.report = report;
 		this.caller = caller;
+		this.health = health;
 	}
 
 	@GetMapping("/api/gateway/routes")
-	List<RouteReport.Row> routes(HttpServletRequest request) {
+	List<RouteWithHealth> routes(HttpServletRequest request) {
 		caller.personOf(request).orElseThrow(UnauthenticatedException::new);
-		return report.rows();
+		return report.rows().stream().map(r -> new RouteWithHealth(r, health.of(r.route()))).toList();
 	}
 }
