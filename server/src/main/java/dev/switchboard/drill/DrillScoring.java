@@ -19,6 +19,14 @@ import dev.switchboard.scenario.Scenario;
 import dev.switchboard.incident.EventType;
 import dev.switchboard.incident.Incident;
 import dev.switchboard.incident.IncidentState;
+import dev.switchboard.incident.TimelineDetails;
+import dev.switchboard.incident.TimelineDetails.ActionOutcome;
+import dev.switchboard.incident.TimelineDetails.Backtracked;
+import dev.switchboard.incident.TimelineDetails.ChoiceMade;
+import dev.switchboard.incident.TimelineDetails.DrillFactAsked;
+import dev.switchboard.incident.TimelineDetails.DrillInjected;
+import dev.switchboard.incident.TimelineDetails.Engaged;
+import dev.switchboard.incident.TimelineDetails.Note;
 import dev.switchboard.incident.TimelineEvent;
 import dev.switchboard.ownership.Ownership;
 import dev.switchboard.runbook.Runbook;
@@ -46,31 +54,32 @@ final class DrillScoring {
 		List<String> injected = new ArrayList<>();
 		for (TimelineEvent e : timeline) {
 			EventType t = e.type();
-			if ((t == EventType.MENTION_SENT || t == EventType.PAGE_SENT) && e.detail("principal") != null) {
-				engaged.add(e.detail("principal"));
+			TimelineDetails d = e.typed();
+			if (d instanceof Engaged en && en.principal() != null) {
+				engaged.add(en.principal());
+			}
+			if (d instanceof ActionOutcome a && t == EventType.ACTION_REQUESTED) {
+				requested.add(e.step() + "#" + a.action());
+			}
+			if (d instanceof ActionOutcome a && a.changesRoute()
+					&& (t == EventType.ACTION_SUCCEEDED || t == EventType.ACTION_FAILED || t == EventType.ACTION_REFUSED)) {
+				flips.add(new Flip(offset(i, e.at()), a.text(), t == EventType.ACTION_SUCCEEDED ? "succeeded"
+						: t == EventType.ACTION_FAILED ? "failed" : "refused", a.result()));
+			}
+			if (d instanceof Backtracked back) {
+				deadEnds.add("went back from `" + e.step() + "` to `" + back.to() + "` at " + offset(i, e.at()));
+			}
+			if (d instanceof Note note) {
+				notes.add(offset(i, e.at()) + " " + note.text());
+			}
+			if (d instanceof DrillFactAsked fact) {
+				facts.add(new Fact(offset(i, e.at()), fact.key(), fact.answered()));
+			}
+			if (d instanceof DrillInjected inj) {
+				injected.add(inj.at() + " (fired at " + offset(i, e.at()) + "): " + inj.text());
 			}
 			if (t == EventType.STEP_ENTERED) {
 				entered.add(e.step());
-			}
-			if (t == EventType.ACTION_REQUESTED) {
-				requested.add(e.step() + "#" + e.detail("action"));
-			}
-			if ((t == EventType.ACTION_SUCCEEDED || t == EventType.ACTION_FAILED || t == EventType.ACTION_REFUSED)
-					&& e.detail("text") != null && e.detail("text").startsWith("gateway ")) {
-				flips.add(new Flip(offset(i, e.at()), e.detail("text"), t == EventType.ACTION_SUCCEEDED ? "succeeded"
-						: t == EventType.ACTION_FAILED ? "failed" : "refused", e.detail("result")));
-			}
-			if (t == EventType.BACKTRACKED) {
-				deadEnds.add("went back from `" + e.step() + "` to `" + e.detail("to") + "` at " + offset(i, e.at()));
-			}
-			if (t == EventType.NOTE) {
-				notes.add(offset(i, e.at()) + " " + e.detail("text"));
-			}
-			if (t == EventType.DRILL_FACT_ASKED) {
-				facts.add(new Fact(offset(i, e.at()), e.detail("key"), Boolean.TRUE.equals(e.details().get("answered"))));
-			}
-			if (t == EventType.DRILL_INJECTED) {
-				injected.add(e.detail("at") + " (fired at " + offset(i, e.at()) + "): " + e.detail("text"));
 			}
 		}
 		List<Owner> owners = new ArrayList<>();
@@ -123,13 +132,13 @@ final class DrillScoring {
 					}
 				}
 			}
-			if (e.type() != EventType.CHOICE_MADE) {
+			if (!(e.typed() instanceof ChoiceMade made)) {
 				continue;
 			}
-			String label = e.detail("choice");
+			String label = made.choice();
 			taken.add(e.step() + ": " + label);
 			ExpectedChoice want = k < expected.size() ? expected.get(k) : null;
-			if (!off && want != null && want.step().equals(e.step()) && matches(want.choice(), label, e.detail("to"))) {
+			if (!off && want != null && want.step().equals(e.step()) && matches(want.choice(), label, made.to())) {
 				k++;
 			}
 			else if (!off && want != null) {

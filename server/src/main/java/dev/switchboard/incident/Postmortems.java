@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 
@@ -47,8 +48,9 @@ public class Postmortems {
 		row(md, "Time to resolution", since(i.declaredAt(), i.resolvedAt()));
 		String summary = state.timeline()
 			.stream()
-			.filter(e -> e.type() == EventType.RESOLVED && e.detail("summary") != null)
-			.map(e -> e.detail("summary"))
+			.filter(e -> e.type() == EventType.RESOLVED)
+			.map(e -> ((TimelineDetails.Ended) e.typed()).summary())
+			.filter(Objects::nonNull)
 			.reduce((a, b) -> b)
 			.orElse("_What happened, in two sentences: to be written._");
 		md.append('\n').append(summary).append("\n\n");
@@ -58,20 +60,18 @@ public class Postmortems {
 			md.append("_No decision was recorded._\n");
 		}
 		decisions.forEach(e -> md.append("- ").append(offset(i, e.at())).append(" at `").append(e.step()).append("`: **")
-			.append(e.detail("choice")).append("** by ").append(e.actor()).append('\n'));
+			.append(((TimelineDetails.ChoiceMade) e.typed()).choice()).append("** by ").append(e.actor()).append('\n'));
 		md.append("\n## Actions and results\n\n");
 		List<TimelineEvent> actions = state.timeline()
 			.stream()
-			.filter(e -> e.type().wire().startsWith("action-") && e.type() != EventType.ACTION_REQUESTED
-					|| e.type() == EventType.APPROVAL_REQUESTED || e.type() == EventType.ROUTE_WRITTEN
-					|| e.type() == EventType.PAGE_SENT || e.detail("action") != null && e.type() == EventType.MENTION_SENT)
+			.filter(e -> e.typed() instanceof TimelineDetails.ActionOutcome && e.type() != EventType.ACTION_REQUESTED
+					|| e.type() == EventType.PAGE_SENT
+					|| e.typed() instanceof TimelineDetails.Engaged en && en.action() != null)
 			.toList();
 		if (actions.isEmpty()) {
 			md.append("_No action was run._\n");
 		}
-		actions.forEach(e -> md.append("- ").append(offset(i, e.at())).append(" `").append(e.detail("text")).append("`: ")
-			.append(e.type().wire()).append(e.detail("result") == null ? "" : " — " + e.detail("result"))
-			.append(e.details().get("people") == null ? "" : " — " + e.details().get("people")).append('\n'));
+		actions.forEach(e -> md.append("- ").append(offset(i, e.at())).append(' ').append(actionLine(e)).append('\n'));
 		md.append(golden.section(state));
 		md.append("\n## Timeline\n\n| # | time | +min | event | by | step | details |\n|---|---|---|---|---|---|---|\n");
 		state.timeline().forEach(e -> md.append("| ").append(e.seq()).append(" | ").append(TIME.format(e.at()))
@@ -98,5 +98,22 @@ public class Postmortems {
 
 	private static String offset(Incident i, Instant at) {
 		return "T+" + Duration.between(i.declaredAt(), at).toMinutes() + "m";
+	}
+
+	/** {@code `text`: kind — result — people}, as far as the event has them. */
+	private static String actionLine(TimelineEvent e) {
+		String text = null;
+		String result = null;
+		List<String> people = null;
+		if (e.typed() instanceof TimelineDetails.ActionOutcome a) {
+			text = a.text();
+			result = a.result();
+		}
+		else if (e.typed() instanceof TimelineDetails.Engaged en) {
+			text = en.text();
+			people = en.people();
+		}
+		return "`" + text + "`: " + e.type().wire() + (result == null ? "" : " — " + result)
+				+ (people == null ? "" : " — " + people);
 	}
 }

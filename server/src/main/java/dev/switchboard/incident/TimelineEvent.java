@@ -17,6 +17,11 @@ public record TimelineEvent(long incidentId, int seq, EventType type, String act
 		details = details == null ? Map.of() : Map.copyOf(details);
 	}
 
+	/** The details typed for this kind of event, read from the stored object. */
+	public TimelineDetails typed() {
+		return TimelineDetails.of(type, details);
+	}
+
 	public String detail(String key) {
 		Object value = details.get(key);
 		return value == null ? null : value.toString();
