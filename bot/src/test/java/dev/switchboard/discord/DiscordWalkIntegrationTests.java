@@ -32,9 +32,12 @@ class DiscordWalkIntegrationTests extends DiscordTestSupport {
 				"service", "invoice-extraction"));
 		long id = d.id();
 
-		// deferred privately at once: Discord's "thinking…" that only the caller sees
+		// deferred privately, well within Discord's 3 s: the "thinking…" that only the caller sees
 		FakeDiscord.Call defer = one(discord.since(mark, "POST", "interactions/\\d+/[^/]+/callback"));
 		assertThat(defer.body().get("type").asInt()).isEqualTo(5);
+		java.time.Duration deferredAfter = java.time.Duration.between(discord.sentAt(defer.path().split("/")[1]), defer.at());
+		System.out.println("Discord: /incident declare deferred " + deferredAfter.toMillis() + " ms after delivery");
+		assertThat(deferredAfter).isLessThan(java.time.Duration.ofSeconds(3));
 		assertThat(defer.body().path("data").path("flags").asInt()).isEqualTo(64);
 
 		// its own channel, named after it
