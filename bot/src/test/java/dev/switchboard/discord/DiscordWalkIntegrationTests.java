@@ -68,8 +68,8 @@ class DiscordWalkIntegrationTests extends DiscordTestSupport {
 		// the caller is told where, privately; #general gets a pointer
 		await("the caller's answer", () -> discord.since(mark, "PATCH", "webhooks/" + FakeDiscord.APPLICATION + "/[^/]+/messages/@original")
 			.stream().anyMatch(c -> c.content().contains("declared: <#" + d.home() + ">")));
-		assertThat(discord.messagesIn(FakeDiscord.GENERAL)).anyMatch(m -> m.get("content").asString()
-			.contains("declared by <@" + PRIYA.id() + ">: join <#" + d.home() + ">"));
+		await("the pointer in #general", () -> discord.messagesIn(FakeDiscord.GENERAL).stream().anyMatch(m -> m.get("content").asString()
+			.contains("declared by <@" + PRIYA.id() + ">: join <#" + d.home() + ">")));
 
 		// run the step's first action (page): the step is re-rendered in place, the status message edited
 		int beforePage = discord.mark();
