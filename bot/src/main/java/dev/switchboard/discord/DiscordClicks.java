@@ -67,7 +67,7 @@ class DiscordClicks {
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("Discord workers are saturated; a click by {} was dropped", click.user());
-			replies.privately(click.hook(), Reply.ephemeral("Switchboard is busy; nothing was done. Click again in a minute."));
+			replies.privatelyLater(click.hook(), Reply.ephemeral("Switchboard is busy; nothing was done. Click again in a minute."));
 		}
 	}
 

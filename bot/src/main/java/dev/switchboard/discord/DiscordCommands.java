@@ -72,7 +72,7 @@ class DiscordCommands {
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("Discord workers are saturated; refused /incident {}", line);
-			replies.answer(invocation.hook(), DiscordMessage.text(":hourglass: Switchboard is busy; nothing was done. Try again in a minute."));
+			replies.answerLater(invocation.hook(), DiscordMessage.text(":hourglass: Switchboard is busy; nothing was done. Try again in a minute."));
 		}
 	}
 

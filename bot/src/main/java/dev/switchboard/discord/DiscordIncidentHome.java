@@ -25,6 +25,8 @@ import dev.switchboard.incident.Incidents;
  */
 class DiscordIncidentHome {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DiscordIncidentHome.class);
+
 	/** Message keys in the incident's {@link ChatRef}. */
 	static final String STATUS = "status";
 
@@ -77,8 +79,14 @@ class DiscordIncidentHome {
 			replies.post(home, step);
 			String pointer = ":rotating_light: **" + DiscordRenderer.neutral(incident.humanId() + " · " + incident.severity() + " · "
 					+ incident.title()) + "** declared by <@" + caller + ">: join <#" + home + ">";
-			replies.post(origin, DiscordMessage.text(pointer));
 			replies.answer(hook, DiscordMessage.text(incident.humanId() + " declared: <#" + home + ">"));
+			try {
+				replies.post(origin, DiscordMessage.text(pointer));
+			}
+			catch (DiscordCallFailed ex) {
+				// the caller knows where it lives; others in the channel just miss the pointer (no Send Messages there)
+				log.info("Could not post the pointer to {} in {}: {}", incident.humanId(), origin, ex.getMessage());
+			}
 			return;
 		}
 		String statusId = replies.post(origin, status);
@@ -111,8 +119,7 @@ class DiscordIncidentHome {
 			replies.pin(channel, messageId);
 		}
 		catch (DiscordCallFailed ex) {
-			org.slf4j.LoggerFactory.getLogger(DiscordIncidentHome.class)
-				.warn("Could not pin the status message in {}: {}", channel, ex.getMessage());
+			log.warn("Could not pin the status message in {}: {}", channel, ex.getMessage());
 		}
 	}
 

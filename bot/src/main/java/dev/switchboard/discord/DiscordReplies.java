@@ -62,6 +62,17 @@ class DiscordReplies {
 		tryTo("answer the command", () -> hook.editOriginal(message.edit()).timeout(30, TimeUnit.SECONDS).complete());
 	}
 
+	/** Like {@link #answer(InteractionHook, DiscordMessage)} without waiting: for JDA's event thread, which must never block. */
+	void answerLater(InteractionHook hook, DiscordMessage message) {
+		hook.editOriginal(message.edit()).queue(null, failure -> log.warn("Could not answer the command on Discord: {}", failure.getMessage()));
+	}
+
+	/** A private message to whoever clicked, without waiting: for JDA's event thread. */
+	void privatelyLater(InteractionHook hook, Reply reply) {
+		hook.sendMessage(render(reply).create()).setEphemeral(true)
+			.queue(null, failure -> log.warn("Could not answer a click on Discord: {}", failure.getMessage()));
+	}
+
 	/** A message only the person who clicked sees. */
 	void privately(InteractionHook hook, Reply reply) {
 		DiscordMessage message = render(reply);

@@ -50,6 +50,7 @@ class DiscordReliabilityIntegrationTests extends DiscordTestSupport {
 		discord.slash(PRIYA, FakeDiscord.GENERAL, "declare", Map.of("runbook", "llm-down"));
 		await("the declaration answered", () -> discord.since(mark, "PATCH", "webhooks/" + FakeDiscord.APPLICATION
 				+ "/[^/]+/messages/@original").stream().anyMatch(c -> c.content().contains("declared: <#")));
+		await("the pointer in #general", () -> !discord.since(mark, "POST", "channels/" + FakeDiscord.GENERAL + "/messages").isEmpty());
 		String interaction = one(discord.since(mark, "POST", "interactions/\\d+/[^/]+/callback")).path().split("/")[1];
 
 		int replay = discord.mark();

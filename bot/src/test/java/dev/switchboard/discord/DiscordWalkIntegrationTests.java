@@ -32,9 +32,12 @@ class DiscordWalkIntegrationTests extends DiscordTestSupport {
 				"service", "invoice-extraction"));
 		long id = d.id();
 
-		// deferred privately at once: Discord's "thinking…" that only the caller sees
+		// deferred privately, well within Discord's 3 s: the "thinking…" that only the caller sees
 		FakeDiscord.Call defer = one(discord.since(mark, "POST", "interactions/\\d+/[^/]+/callback"));
 		assertThat(defer.body().get("type").asInt()).isEqualTo(5);
+		java.time.Duration deferredAfter = java.time.Duration.between(discord.sentAt(defer.path().split("/")[1]), defer.at());
+		System.out.println("Discord: /incident declare deferred " + deferredAfter.toMillis() + " ms after delivery");
+		assertThat(deferredAfter).isLessThan(java.time.Duration.ofSeconds(3));
 		assertThat(defer.body().path("data").path("flags").asInt()).isEqualTo(64);
 
 		// its own channel, named after it
@@ -65,8 +68,8 @@ class DiscordWalkIntegrationTests extends DiscordTestSupport {
 		// the caller is told where, privately; #general gets a pointer
 		await("the caller's answer", () -> discord.since(mark, "PATCH", "webhooks/" + FakeDiscord.APPLICATION + "/[^/]+/messages/@original")
 			.stream().anyMatch(c -> c.content().contains("declared: <#" + d.home() + ">")));
-		assertThat(discord.messagesIn(FakeDiscord.GENERAL)).anyMatch(m -> m.get("content").asString()
-			.contains("declared by <@" + PRIYA.id() + ">: join <#" + d.home() + ">"));
+		await("the pointer in #general", () -> discord.messagesIn(FakeDiscord.GENERAL).stream().anyMatch(m -> m.get("content").asString()
+			.contains("declared by <@" + PRIYA.id() + ">: join <#" + d.home() + ">")));
 
 		// run the step's first action (page): the step is re-rendered in place, the status message edited
 		int beforePage = discord.mark();

@@ -203,6 +203,13 @@ final class FakeDiscord implements AutoCloseable {
 
 	private final Map<String, ObjectNode> sent = new ConcurrentHashMap<>();
 
+	private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+
+	/** When the interaction was delivered on the gateway. */
+	Instant sentAt(String interactionId) {
+		return sentAt.get(interactionId);
+	}
+
 	private String interact(int type, Member member, String channel, ObjectNode data, ObjectNode message, String unused) {
 		String id = next();
 		String token = "token-" + id;
@@ -235,6 +242,7 @@ final class FakeDiscord implements AutoCloseable {
 		}
 		interactionChannels.put(token, channel);
 		sent.put(id, payload);
+		sentAt.put(id, Instant.now());
 		dispatch("INTERACTION_CREATE", payload);
 		return id;
 	}
