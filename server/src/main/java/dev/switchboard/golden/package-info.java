@@ -4,4 +4,5 @@
  * the last good one), sent through a model route after every route change (the content gate) and, by
  * {@code health}, on a schedule against every live and standby target.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "gateway", "lint", "ownership"})
 package dev.switchboard.golden;

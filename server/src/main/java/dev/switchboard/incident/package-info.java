@@ -5,5 +5,5 @@
  * guarded in the database (row lock, optimistic version, unique request keys), so several
  * replicas sharing one PostgreSQL apply each click once.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "runbook", "ownership", "lint", "system", "gateway", "gateway :: sandbox"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "runbook", "ownership", "lint", "system", "gateway", "gateway :: sandbox", "golden", "golden :: health"})
 package dev.switchboard.incident;
