@@ -3,6 +3,7 @@ package dev.switchboard.incident.web;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +24,7 @@ class GatewayRouteController {
 		this.caller = caller;
 	}
 
+	@Operation(operationId = "listGatewayRoutes", summary = "List gateway routes and drift", description = "Each route as the gateway answers now, against ownership.yaml; drift only where no open incident explains it.")
 	@GetMapping("/api/gateway/routes")
 	List<RouteReport.Row> routes(HttpServletRequest request) {
 		caller.personOf(request).orElseThrow(UnauthenticatedException::new);
