@@ -1,4 +1,4 @@
-package dev.switchboard.apidoc;
+package dev.switchboard.contract;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;

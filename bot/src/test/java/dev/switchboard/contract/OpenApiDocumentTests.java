@@ -1,4 +1,4 @@
-package dev.switchboard.apidoc;
+package dev.switchboard.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

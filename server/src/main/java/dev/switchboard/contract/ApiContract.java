@@ -1,4 +1,4 @@
-package dev.switchboard.apidoc;
+package dev.switchboard.contract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
