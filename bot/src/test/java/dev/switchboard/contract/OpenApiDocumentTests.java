@@ -27,10 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code docs/openapi.json} (which the generated-client test builds from), it carries the build's
  * version, and it documents authentication, problems and idempotency on every operation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:apidoc;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"spring.shell.interactive.enabled=false", "switchboard.catalog.runbooks=../runbooks",
-		"switchboard.catalog.ownership=../ownership.yaml", "switchboard.api.local-operator=" })
+@ContractServer
 class OpenApiDocumentTests {
 
 	static final Path COMMITTED = Path.of("..", "docs", "openapi.json");
@@ -123,5 +120,18 @@ class OpenApiDocumentTests {
 			.contains("`STEP_ALREADY_DECIDED`", "`CONCURRENT_CHANGE`");
 		assertThat(document.at("/paths/~1api~1incidents/post/responses/422/description").asString())
 			.contains("`UNKNOWN_RUNBOOK`", "`UNKNOWN_SERVICE`");
+	}
+
+	@Test
+	void servesTheJsonSchemasEditorsValidateWith() throws IOException {
+		HttpApi api = new HttpApi(port);
+		for (String name : List.of("ownership", "runbook-front-matter", "drill-scenario")) {
+			Response schema = api.get("/schema/" + name + ".schema.json", null);
+			assertThat(schema.status()).as(schema.toString()).isEqualTo(200);
+			assertThat(schema.contentType()).startsWith("application/json");
+			assertThat(JSON.readTree(schema.body()))
+				.isEqualTo(JSON.readTree(Path.of("..", "schema", name + ".schema.json").toFile()));
+		}
+		assertThat(api.get("/schema/unknown.schema.json", null).status()).isEqualTo(404);
 	}
 }
