@@ -79,6 +79,8 @@ class ImageEntryPointIT {
 			assertThat(runbooks.body()).as("the sample catalog shipped in the image")
 				.contains("\"ai-outage\"", "\"format-drift\"");
 			assertThat(config.env()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+			// no local operator in the image: a token-less request is refused even from loopback
+			assertThat(api.get("/api/incidents", null).status()).isEqualTo(401);
 		}
 		finally {
 			process.destroy();
