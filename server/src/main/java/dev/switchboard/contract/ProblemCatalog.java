@@ -38,8 +38,10 @@ record ProblemCatalog(Map<Integer, Entry> entries) {
 				"Authentication required",
 				"send 'Authorization: Bearer <token>' with the token bound to your person in ownership.yaml", null);
 		put(entries, codes, HttpStatus.FORBIDDEN,
-				"The caller is known but may not do this: the person is not in ownership.yaml, or the runbook reserves the action to others (for example a second approver).",
-				"not permitted", "grace-kim proposed this change; a second person must approve it", "NOT_PERMITTED");
+				"The caller is authenticated but may not do this: the token's person is not in ownership.yaml, or the action is not permitted here.",
+				"unknown person",
+				"'mallory' is not a person in ownership.yaml; ask the file's owners to add you (people: id, name, chat ids)",
+				"UNKNOWN_PERSON");
 		put(entries, codes, HttpStatus.NOT_FOUND,
 				"No such incident, drill, runbook, person or vendor. Problems without a `code` carry `kind` and `id` instead.",
 				"unknown incident", "'INC-0' is not an incident id such as INC-42", "UNKNOWN_INCIDENT");
@@ -51,7 +53,7 @@ record ProblemCatalog(Map<Integer, Entry> entries) {
 				"Content Too Large", "the request body is over the server's limit", null);
 		put(entries, codes, HttpStatus.UNPROCESSABLE_CONTENT,
 				"The request is well-formed but names something the catalog does not have: an unknown runbook or service.",
-				"unknown runbook", "no runbook 'ai-outtage'; known: ai-outage, format-drift, harmful-output, model-deprecation",
+				"unknown runbook", "no runbook 'payments-down'; did you mean ai-outage, format-drift, harmful-output?",
 				"UNKNOWN_RUNBOOK");
 		return new ProblemCatalog(Map.copyOf(entries));
 	}
