@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,6 +73,7 @@ class RunbookController {
 	record RunbookView(RunbookSummary runbook, String file, List<StepView> steps) {
 	}
 
+	@Operation(operationId = "listRunbooks", summary = "List runbooks", description = "The runbooks as loaded, with their services and review dates.")
 	@GetMapping("/runbooks")
 	List<RunbookSummary> list() {
 		DrillHistory history = drills.getIfAvailable();
@@ -85,6 +87,7 @@ class RunbookController {
 			.toList();
 	}
 
+	@Operation(operationId = "getRunbook", summary = "Get a runbook", description = "One runbook with its steps, choices and actions.")
 	@GetMapping("/runbooks/{id}")
 	RunbookView get(@PathVariable String id) {
 		Catalog catalog = registry.current();
@@ -93,6 +96,7 @@ class RunbookController {
 				runbook.steps().stream().map(s -> view(s, catalog)).toList());
 	}
 
+	@Operation(operationId = "listCatalogFindings", summary = "List catalog findings", description = "What the linter found in the runbooks and ownership.yaml as loaded.")
 	@GetMapping("/catalog/findings")
 	List<Finding> findings() {
 		return registry.current().findings();

@@ -1,5 +1,6 @@
 package dev.switchboard.drill.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +28,7 @@ class DrillController {
 		this.reports = reports;
 	}
 
+	@Operation(operationId = "getDrillReport", summary = "Get the scored report of a drill", description = "Markdown, live while the drill runs.")
 	@GetMapping(value = "/{id}/report", produces = { "text/markdown", "text/plain" })
 	org.springframework.http.ResponseEntity<String> report(@PathVariable String id) {
 		long incident = IncidentIds.parse(id).orElseThrow(() -> new NotFoundException("drill", id));

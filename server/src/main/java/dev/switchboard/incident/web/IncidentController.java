@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,6 +99,7 @@ class IncidentController {
 	record ResolveBody(String summary) {
 	}
 
+	@Operation(operationId = "declareIncident", summary = "Declare an incident from a runbook", description = "Opens an incident at the runbook's first step; the caller becomes its commander. Answers 201 with the incident and its Location.")
 	@PostMapping
 	ResponseEntity<IncidentView> declare(@RequestBody DeclareBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
@@ -112,6 +114,7 @@ class IncidentController {
 			.body(IncidentView.of(incidents.state(incident), text, catalogs.current().ownership()));
 	}
 
+	@Operation(operationId = "listIncidents", summary = "List incidents, newest first", description = "Summaries of the newest incidents; `open=true` leaves out resolved ones.")
 	@GetMapping
 	List<IncidentView.Summary> list(@RequestParam(defaultValue = "false") boolean open,
 			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
@@ -119,18 +122,21 @@ class IncidentController {
 		return incidents.list(open, Math.max(1, Math.min(limit, 500))).stream().map(IncidentView.Summary::of).toList();
 	}
 
+	@Operation(operationId = "getIncident", summary = "Get an incident", description = "The incident with its current step, the choices and actions offered there, and its timeline.")
 	@GetMapping("/{id}")
 	IncidentView get(@PathVariable String id, HttpServletRequest request) {
 		actor(request);
 		return view(id(id));
 	}
 
+	@Operation(operationId = "getPostmortem", summary = "Get the postmortem draft of an incident", description = "A markdown draft built from the timeline: decisions, actions, route changes, notes.")
 	@GetMapping(path = "/{id}/postmortem", produces = "text/markdown")
 	String postmortem(@PathVariable String id, HttpServletRequest request) {
 		actor(request);
 		return postmortems.markdown(id(id));
 	}
 
+	@Operation(operationId = "chooseOption", summary = "Choose an option at the current step", description = "Records the decision and moves the incident to the step the choice leads to. `step` guards against deciding on a step that has already moved on.")
 	@PostMapping("/{id}/choices")
 	ResponseEntity<IncidentView> choose(@PathVariable String id, @RequestBody ChoiceBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
@@ -140,12 +146,14 @@ class IncidentController {
 		return reply(id(id), walk.choose(id(id), body.step(), body.choice(), actor(request), scoped(id, key, request)));
 	}
 
+	@Operation(operationId = "goBack", summary = "Go back one decision", description = "Undoes the last decision (the timeline keeps both) and returns to the step before it.")
 	@PostMapping("/{id}/back")
 	ResponseEntity<IncidentView> back(@PathVariable String id, @RequestBody(required = false) BackBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), walk.back(id(id), body == null ? null : body.step(), actor(request), scoped(id, key, request)));
 	}
 
+	@Operation(operationId = "runAction", summary = "Run an action of the current step", description = "Runs the numbered action of the step, such as a gateway route change; the reply says what was applied and verified.")
 	@PostMapping("/{id}/actions")
 	ResponseEntity<IncidentView> action(@PathVariable String id, @RequestBody ActionBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
@@ -153,6 +161,7 @@ class IncidentController {
 	}
 
 	/** A second approver approves a waiting route change: {@code plan} is the hash of the plan they read. */
+	@Operation(operationId = "approveAction", summary = "Approve a route change as the second person", description = "Approves a change waiting for a second approver; `plan` is the hash of the plan the approver read, so a changed plan is not approved by mistake.")
 	@PostMapping("/{id}/approvals")
 	ResponseEntity<IncidentView> approve(@PathVariable String id, @RequestBody ApprovalBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
@@ -163,12 +172,14 @@ class IncidentController {
 				scoped(id, key, request)));
 	}
 
+	@Operation(operationId = "addNote", summary = "Add a note to the timeline", description = "Adds free text to the incident's timeline, attributed to the caller.")
 	@PostMapping("/{id}/notes")
 	ResponseEntity<IncidentView> note(@PathVariable String id, @RequestBody NoteBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), updates.note(id(id), body == null ? null : body.text(), actor(request), scoped(id, key, request)));
 	}
 
+	@Operation(operationId = "changeSeverity", summary = "Change the severity", description = "Sets the severity (sev1 to sev4) and records the change.")
 	@PostMapping("/{id}/severity")
 	ResponseEntity<IncidentView> severity(@PathVariable String id, @RequestBody SeverityBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
@@ -176,6 +187,7 @@ class IncidentController {
 				scoped(id, key, request)));
 	}
 
+	@Operation(operationId = "handOverCommand", summary = "Hand over command", description = "Makes another person from ownership.yaml the incident commander.")
 	@PostMapping("/{id}/commander")
 	ResponseEntity<IncidentView> commander(@PathVariable String id, @RequestBody CommanderBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
@@ -185,6 +197,7 @@ class IncidentController {
 		return reply(id(id), updates.commander(id(id), body.person(), actor(request), scoped(id, key, request)));
 	}
 
+	@Operation(operationId = "resolveIncident", summary = "Resolve the incident", description = "Closes the incident with an optional summary; route changes still in effect are listed in the reply.")
 	@PostMapping("/{id}/resolve")
 	ResponseEntity<IncidentView> resolve(@PathVariable String id, @RequestBody(required = false) ResolveBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {

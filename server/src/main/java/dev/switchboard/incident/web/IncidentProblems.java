@@ -11,7 +11,10 @@ import dev.switchboard.incident.IncidentException;
 
 /** Incident refusals as RFC 9457 problem+json; the code is kept as {@code code} for clients. */
 @RestControllerAdvice
-class IncidentProblems {
+public class IncidentProblems {
+
+	/** Two requests changed the same incident at once; the later one is refused. */
+	public static final String CONCURRENT_CHANGE = "CONCURRENT_CHANGE";
 
 	@ExceptionHandler(IncidentException.class)
 	ProblemDetail refused(IncidentException ex) {
@@ -27,11 +30,12 @@ class IncidentProblems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"the incident changed at the same moment; reload it and try again");
 		problem.setTitle("concurrent change");
-		problem.setProperty("code", "CONCURRENT_CHANGE");
+		problem.setProperty("code", CONCURRENT_CHANGE);
 		return problem;
 	}
 
-	static HttpStatus status(IncidentException.Code code) {
+	/** The one mapping from code to status; the OpenAPI document lists codes by it. */
+	public static HttpStatus status(IncidentException.Code code) {
 		return switch (code) {
 			case UNKNOWN_INCIDENT -> HttpStatus.NOT_FOUND;
 			case UNKNOWN_RUNBOOK, UNKNOWN_SERVICE -> HttpStatus.UNPROCESSABLE_CONTENT;

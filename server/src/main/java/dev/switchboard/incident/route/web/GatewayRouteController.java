@@ -3,6 +3,7 @@ package dev.switchboard.incident.route.web;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,6 +34,7 @@ class GatewayRouteController {
 		this.health = health;
 	}
 
+	@Operation(operationId = "listGatewayRoutes", summary = "List gateway routes, drift and health", description = "Each route as the gateway answers now, against ownership.yaml (drift only where no open incident explains it), with its golden-set health per target.")
 	@GetMapping("/api/gateway/routes")
 	List<RouteWithHealth> routes(HttpServletRequest request) {
 		caller.personOf(request).orElseThrow(UnauthenticatedException::new);

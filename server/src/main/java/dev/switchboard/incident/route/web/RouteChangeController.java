@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,6 +70,7 @@ class RouteChangeController {
 		this.caller = caller;
 	}
 
+	@Operation(operationId = "listRouteChanges", summary = "List the route changes in effect", description = "Route changes this incident made that are still in effect, with their leases.")
 	@GetMapping
 	List<ChangeView> inEffect(@PathVariable String id, HttpServletRequest request) {
 		caller.personOf(request).orElseThrow(UnauthenticatedException::new);
@@ -76,12 +78,14 @@ class RouteChangeController {
 		return changes.inEffect(id(id)).stream().map(c -> ChangeView.of(humanId, c)).toList();
 	}
 
+	@Operation(operationId = "rollBackRouteChange", summary = "Roll back a route change", description = "Puts the route back as it was before the change, and reads it back.")
 	@PostMapping("/{route}/rollback")
 	ResponseEntity<IncidentView> rollback(@PathVariable String id, @PathVariable String route,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), rollbacks.rollback(id(id), route, actor(request), scoped(id, "rollback", key, request)));
 	}
 
+	@Operation(operationId = "renewRouteChange", summary = "Renew the lease of a route change", description = "Extends the lease so the change is not reverted automatically when it ends.")
 	@PostMapping("/{route}/renew")
 	ResponseEntity<IncidentView> renew(@PathVariable String id, @PathVariable String route,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
