@@ -57,10 +57,13 @@ class IncidentController {
 
 	private final CatalogRegistry catalogs;
 
+	private final IdempotencyKeys keys;
+
 	private final ChatTextRenderer text = new ChatTextRenderer();
 
 	IncidentController(Declarations declarations, Walk walk, IncidentUpdates updates, StepActions actions,
-			Incidents incidents, Postmortems postmortems, ApiCaller caller, CatalogRegistry catalogs) {
+			Incidents incidents, Postmortems postmortems, ApiCaller caller, CatalogRegistry catalogs,
+			IdempotencyKeys keys) {
 		this.declarations = declarations;
 		this.walk = walk;
 		this.updates = updates;
@@ -69,6 +72,7 @@ class IncidentController {
 		this.postmortems = postmortems;
 		this.caller = caller;
 		this.catalogs = catalogs;
+		this.keys = keys;
 	}
 
 	record DeclareBody(String runbook, String severity, String service, Boolean drill) {
@@ -105,7 +109,7 @@ class IncidentController {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'runbook' is required");
 		}
 		Applied<Incident> applied = declarations.declare(new Declarations.Request(body.runbook(), body.severity(),
-				body.service(), Boolean.TRUE.equals(body.drill()), null), actor(request), scoped("declare", key, request));
+				body.service(), Boolean.TRUE.equals(body.drill()), null), actor(request), keys.of(request, "declare", "declare", body, key));
 		Incident incident = applied.result();
 		return ResponseEntity.created(URI.create("/api/incidents/" + incident.humanId()))
 			.header("Idempotent-Replay", String.valueOf(applied.replayed()))
@@ -114,20 +118,17 @@ class IncidentController {
 
 	@GetMapping
 	List<IncidentView.Summary> list(@RequestParam(defaultValue = "false") boolean open,
-			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-		actor(request);
+			@RequestParam(defaultValue = "50") int limit) {
 		return incidents.list(open, Math.max(1, Math.min(limit, 500))).stream().map(IncidentView.Summary::of).toList();
 	}
 
 	@GetMapping("/{id}")
-	IncidentView get(@PathVariable String id, HttpServletRequest request) {
-		actor(request);
+	IncidentView get(@PathVariable String id) {
 		return view(id(id));
 	}
 
 	@GetMapping(path = "/{id}/postmortem", produces = "text/markdown")
-	String postmortem(@PathVariable String id, HttpServletRequest request) {
-		actor(request);
+	String postmortem(@PathVariable String id) {
 		return postmortems.markdown(id(id));
 	}
 
@@ -137,19 +138,19 @@ class IncidentController {
 		if (body == null || body.choice() == null) {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'choice' is required");
 		}
-		return reply(id(id), walk.choose(id(id), body.step(), body.choice(), actor(request), scoped(id, key, request)));
+		return reply(id(id), walk.choose(id(id), body.step(), body.choice(), actor(request), keys.of(request, canonical(id), "choices", body, key)));
 	}
 
 	@PostMapping("/{id}/back")
 	ResponseEntity<IncidentView> back(@PathVariable String id, @RequestBody(required = false) BackBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return reply(id(id), walk.back(id(id), body == null ? null : body.step(), actor(request), scoped(id, key, request)));
+		return reply(id(id), walk.back(id(id), body == null ? null : body.step(), actor(request), keys.of(request, canonical(id), "back", body, key)));
 	}
 
 	@PostMapping("/{id}/actions")
 	ResponseEntity<IncidentView> action(@PathVariable String id, @RequestBody ActionBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return replyFresh(id(id), actions.run(id(id), body.step(), body.action(), actor(request), scoped(id, key, request)));
+		return replyFresh(id(id), actions.run(id(id), body.step(), body.action(), actor(request), keys.of(request, canonical(id), "actions", body, key)));
 	}
 
 	/** A second approver approves a waiting route change: {@code plan} is the hash of the plan they read. */
@@ -160,20 +161,20 @@ class IncidentController {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'plan' (the plan hash) is required");
 		}
 		return replyFresh(id(id), actions.approve(id(id), body.step(), body.action(), body.plan(), actor(request),
-				scoped(id, key, request)));
+				keys.of(request, canonical(id), "approvals", body, key)));
 	}
 
 	@PostMapping("/{id}/notes")
 	ResponseEntity<IncidentView> note(@PathVariable String id, @RequestBody NoteBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return reply(id(id), updates.note(id(id), body == null ? null : body.text(), actor(request), scoped(id, key, request)));
+		return reply(id(id), updates.note(id(id), body == null ? null : body.text(), actor(request), keys.of(request, canonical(id), "notes", body, key)));
 	}
 
 	@PostMapping("/{id}/severity")
 	ResponseEntity<IncidentView> severity(@PathVariable String id, @RequestBody SeverityBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), updates.severity(id(id), body == null ? null : body.severity(), actor(request),
-				scoped(id, key, request)));
+				keys.of(request, canonical(id), "severity", body, key)));
 	}
 
 	@PostMapping("/{id}/commander")
@@ -182,14 +183,14 @@ class IncidentController {
 		if (body == null || body.person() == null) {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'person' is required");
 		}
-		return reply(id(id), updates.commander(id(id), body.person(), actor(request), scoped(id, key, request)));
+		return reply(id(id), updates.commander(id(id), body.person(), actor(request), keys.of(request, canonical(id), "commander", body, key)));
 	}
 
 	@PostMapping("/{id}/resolve")
 	ResponseEntity<IncidentView> resolve(@PathVariable String id, @RequestBody(required = false) ResolveBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), updates.resolve(id(id), body == null ? null : body.summary(), actor(request),
-				scoped(id, key, request)));
+				keys.of(request, canonical(id), "resolve", body, key)));
 	}
 
 	private ResponseEntity<IncidentView> reply(long id, Applied<Incident> applied) {
@@ -219,12 +220,8 @@ class IncidentController {
 		return new Actor(caller.personOf(request).orElseThrow(UnauthenticatedException::new));
 	}
 
-	/** Keys are scoped per caller and incident so two clients choosing the same key cannot collide. */
-	private String scoped(String scope, String key, HttpServletRequest request) {
-		if (key == null || key.isBlank()) {
-			return null;
-		}
-		return "api:" + caller.personOf(request).orElse("?") + ":" + scope + ":" + key.strip();
+	private static String canonical(String id) {
+		return IncidentIds.format(id(id));
 	}
 
 	private static long id(String id) {
