@@ -12,26 +12,30 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** java.net.http against the test server on 127.0.0.1, for the security tests. */
-final class ApiClient {
+/** java.net.http against a test server on 127.0.0.1: real HTTP, as clients send it. */
+public final class ApiClient {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String base;
 
-	ApiClient(int port) {
+	public ApiClient(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+	public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
-		JsonNode json() {
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+		public JsonNode json() {
 			return JSON.readTree(body);
 		}
 
-		String code() {
+		public String code() {
 			return contentType.startsWith("application/problem+json") ? json().path("code").asString() : null;
 		}
 
@@ -41,11 +45,11 @@ final class ApiClient {
 		}
 	}
 
-	Reply get(String path, String token) {
+	public Reply get(String path, String token) {
 		return send(builder(path, token).GET());
 	}
 
-	Reply post(String path, String token, String json, String... headers) {
+	public Reply post(String path, String token, String json, String... headers) {
 		HttpRequest.Builder b = builder(path, token).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -55,18 +59,18 @@ final class ApiClient {
 	}
 
 	/** A POST without Content-Length (chunked), as a client streaming its body sends it. */
-	Reply postChunked(String path, String token, byte[] body) {
+	public Reply postChunked(String path, String token, byte[] body) {
 		HttpRequest.Builder b = builder(path, token).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
 		return send(b);
 	}
 
 	/** Raw path, sent as written (no re-encoding). */
-	Reply getRaw(String rawPath, String token) {
+	public Reply getRaw(String rawPath, String token) {
 		return send(builder(rawPath, token).GET());
 	}
 
-	static String json(Object... keysAndValues) {
+	public static String json(Object... keysAndValues) {
 		java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
 		for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
 			map.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
