@@ -28,6 +28,8 @@ import dev.switchboard.gateway.GatewayException.Reason;
  */
 final class LiteLlmHttp {
 
+	private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("\\b[0-9a-fA-F]{64}\\b");
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient client;
@@ -129,9 +131,15 @@ final class LiteLlmHttp {
 		}
 	}
 
-	/** Redacts and removes the configured keys, whatever their shape. */
+	/**
+	 * Redacts and removes the configured keys, whatever their shape, and any SHA-256 hex: LiteLLM's
+	 * 401 names the presented key's hash ("Key Hash (Token) =…"), which identifies the master key.
+	 */
 	String scrub(String text) {
 		String out = Redaction.text(text);
+		if (out != null) {
+			out = SHA256_HEX.matcher(out).replaceAll(Redaction.MASK);
+		}
 		for (String key : new String[] { properties.masterKey(), properties.probeKey() }) {
 			if (key != null && !key.isBlank() && out != null) {
 				out = out.replace(key, Redaction.MASK);
