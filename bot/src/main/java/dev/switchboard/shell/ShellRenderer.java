@@ -35,7 +35,7 @@ final class ShellRenderer {
 				out.append("  ").append(c.text()).append('\n');
 			}
 		}
-		return out.toString().stripTrailing();
+		return TerminalText.neutralise(out.toString().stripTrailing());
 	}
 
 	private static void buttons(List<Block.Button> buttons, StringBuilder out) {

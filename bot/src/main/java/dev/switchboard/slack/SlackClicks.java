@@ -42,11 +42,15 @@ class SlackClicks {
 
 	private final Executor workers;
 
-	SlackClicks(Conversation conversation, SlackEventMapper mapper, SlackReplies replies, Executor workers) {
+	private final SlackClickOrigin origin;
+
+	SlackClicks(Conversation conversation, SlackEventMapper mapper, SlackReplies replies, Executor workers,
+			SlackClickOrigin origin) {
 		this.conversation = conversation;
 		this.mapper = mapper;
 		this.replies = replies;
 		this.workers = workers;
+		this.origin = origin;
 	}
 
 	/** Bolt's handler (Socket Mode, and HTTP payloads {@link SlackClickPayloads} leaves to Bolt). */
@@ -75,6 +79,12 @@ class SlackClicks {
 		ChatContext chat = null;
 		try {
 			chat = mapper.context(user, channel, SlackEventMapper.clickKey(p, action));
+			Optional<String> misplaced = ActionId.decode(action.getActionId())
+				.flatMap(id -> origin.refusal(p, id, channel, thread(p)));
+			if (misplaced.isPresent()) {
+				replies.ephemeral(p.getResponseUrl(), channel, user, Reply.ephemeral(misplaced.get()), false);
+				return;
+			}
 			Reply reply = conversation.press(action.getActionId(), chat);
 			if (reply.ephemeral()) {
 				replies.ephemeral(p.getResponseUrl(), channel, user, reply, false);

@@ -59,7 +59,8 @@ class SlackCommands {
 			log.warn("Slack workers are saturated; refused {} {}", p.getCommand(), p.getText());
 			return ctx.ack(":hourglass: Switchboard is busy; nothing was done. Try again in a minute.");
 		}
-		String typed = (p.getCommand() + " " + (p.getText() == null ? "" : p.getText())).strip();
+		// Slack sends the text with &, < and > escaped: unescape once, so the escape below is the only one.
+		String typed = (p.getCommand() + " " + SlackEventMapper.commandText(p)).strip();
 		return ctx.ack(":hourglass_flowing_sand: `" + SlackRenderer.escape(SlackRenderer.clip(typed, 200)) + "` working…");
 	}
 

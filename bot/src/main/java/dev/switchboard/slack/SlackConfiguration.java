@@ -86,8 +86,9 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackClicks slackClicks(Conversation conversation, SlackEventMapper mapper, SlackReplies replies, SlackWorkers workers) {
-		return new SlackClicks(conversation, mapper, replies, workers::execute);
+	SlackClicks slackClicks(Conversation conversation, SlackEventMapper mapper, SlackReplies replies, SlackWorkers workers,
+			Incidents incidents) {
+		return new SlackClicks(conversation, mapper, replies, workers::execute, new SlackClickOrigin(incidents));
 	}
 
 	@Bean

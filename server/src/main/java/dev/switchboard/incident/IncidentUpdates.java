@@ -11,6 +11,7 @@ import dev.switchboard.incident.IncidentException.Code;
 import dev.switchboard.ownership.Ownership;
 import dev.switchboard.incident.internal.IncidentTransactions;
 import dev.switchboard.incident.internal.People;
+import dev.switchboard.system.LimitsProperties;
 
 /** Notes, severity, commander, chat reference, mitigation and resolution. */
 @Service
@@ -20,9 +21,12 @@ public class IncidentUpdates {
 
 	private final CatalogRegistry catalogs;
 
-	public IncidentUpdates(IncidentTransactions transactions, CatalogRegistry catalogs) {
+	private final LimitsProperties limits;
+
+	public IncidentUpdates(IncidentTransactions transactions, CatalogRegistry catalogs, LimitsProperties limits) {
 		this.transactions = transactions;
 		this.catalogs = catalogs;
+		this.limits = limits;
 	}
 
 	public Applied<Incident> note(long id, String text, Actor actor, String requestKey) {
@@ -30,6 +34,7 @@ public class IncidentUpdates {
 		if (text == null || text.isBlank()) {
 			throw new IncidentException(Code.INVALID_REQUEST, "a note needs some text");
 		}
+		TextLimits.require("note", text, limits.note());
 		return transactions.change(id, requestKey, (incident, change) -> {
 			change.record(EventType.NOTE, actor, incident.currentStep(), Map.of("text", text.strip()));
 			return incident;
@@ -74,6 +79,7 @@ public class IncidentUpdates {
 
 	public Applied<Incident> mitigate(long id, String summary, Actor actor, String requestKey) {
 		People.requirePerson(ownership(), actor);
+		TextLimits.require("summary", summary, limits.summary());
 		return transactions.change(id, requestKey, (incident, change) -> {
 			Walk.requireOpen(incident);
 			if (incident.status() != IncidentStatus.OPEN) {
@@ -88,6 +94,7 @@ public class IncidentUpdates {
 
 	public Applied<Incident> resolve(long id, String summary, Actor actor, String requestKey) {
 		People.requirePerson(ownership(), actor);
+		TextLimits.require("summary", summary, limits.summary());
 		return transactions.change(id, requestKey, (incident, change) -> {
 			Walk.requireOpen(incident);
 			change.record(EventType.RESOLVED, actor, incident.currentStep(), summary(summary));
@@ -105,6 +112,9 @@ public class IncidentUpdates {
 			String requestKey) {
 		if (!type.drillOnly()) {
 			throw new IllegalArgumentException(type.wire() + " is not a drill event");
+		}
+		if (type == EventType.DRILL_FACT_ASKED && details.get("key") instanceof String key) {
+			TextLimits.require("fact", key, limits.fact());
 		}
 		return transactions.change(id, requestKey, (incident, change) -> {
 			if (!incident.drill()) {

@@ -117,7 +117,7 @@ class IncidentApiIntegrationTests {
 
 	@TestFactory
 	Stream<DynamicTest> walksEveryShippedRunbookToAnEndThenResolvesWithAPostmortem() throws IOException {
-		List<String> served = strings(api.get("/api/runbooks", null).json(), "id");
+		List<String> served = strings(api.get("/api/runbooks", PRIYA).json(), "id");
 		List<String> shipped;
 		try (Stream<Path> files = Files.list(Path.of("../runbooks"))) {
 			shipped = files.map(p -> p.getFileName().toString())
@@ -131,7 +131,7 @@ class IncidentApiIntegrationTests {
 
 	/** Declares, walks the longest loop-free route to a terminal step, resolves, reads the postmortem. */
 	private void walkToAnEnd(String runbookId) {
-		JsonNode runbook = api.get("/api/runbooks/" + runbookId, null).json();
+		JsonNode runbook = api.get("/api/runbooks/" + runbookId, PRIYA).json();
 		Map<String, JsonNode> steps = new LinkedHashMap<>();
 		runbook.get("steps").forEach(s -> steps.put(s.get("id").asString(), s));
 		List<String> plan = longestWalk(steps.keySet().iterator().next(), steps, new ArrayDeque<>());
@@ -352,6 +352,9 @@ class IncidentApiIntegrationTests {
 		assertUnauthenticated(api.get("/api/incidents", null));
 		assertUnauthenticated(api.post("/api/incidents", null, json("runbook", "ai-outage")));
 		assertUnauthenticated(api.get("/api/who/invoice-extraction", null));
+		// runbooks name internal hosts: reading them takes a person too (issue 14)
+		assertUnauthenticated(api.get("/api/runbooks", null));
+		assertUnauthenticated(api.get("/api/runbooks/ai-outage", null));
 	}
 
 	@Test
@@ -440,12 +443,12 @@ class IncidentApiIntegrationTests {
 
 	@Test
 	void servesRunbooksWithEachStepRenderedAsHtml() {
-		Response list = api.get("/api/runbooks", null);
+		Response list = api.get("/api/runbooks", PRIYA);
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(strings(list.json(), "id")).contains("ai-outage", "format-drift", "harmful-output",
 				"model-deprecation");
 
-		Response one = api.get("/api/runbooks/llm-down", null);
+		Response one = api.get("/api/runbooks/llm-down", PRIYA);
 
 		assertThat(one.status()).isEqualTo(200);
 		JsonNode runbook = one.json();
@@ -454,7 +457,7 @@ class IncidentApiIntegrationTests {
 		assertThat(triage.get("id").asString()).isEqualTo("triage");
 		assertThat(triage.get("html").asString()).contains("<ol>", "<li>", "https://status.openai.com");
 		assertThat(strings(triage.get("actions"), null)).contains("page provider-outage-primary");
-		assertProblem(api.get("/api/runbooks/no-such-runbook", null), 404, "NOT_FOUND");
+		assertProblem(api.get("/api/runbooks/no-such-runbook", PRIYA), 404, "NOT_FOUND");
 	}
 
 	@Test

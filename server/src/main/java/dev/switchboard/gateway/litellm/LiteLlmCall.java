@@ -20,7 +20,7 @@ record LiteLlmCall(String method, String path, ObjectNode body) {
 
 	/** What plans, approvals and the timeline show: redacted. */
 	PlannedCall planned() {
-		return new PlannedCall(method, path, LiteLlmHttp.JSON.writeValueAsString(Redaction.json(body)));
+		return new PlannedCall(method, path, tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(Redaction.json(body)));
 	}
 
 	@Override

@@ -151,7 +151,8 @@ public final class LiteLlmGateway implements Gateway {
 		RouteStrategy strategy = strategies.of(route);
 		LiveRoute live = strategy.read(route);
 		Expectation expected = strategy.expect(live, live.target(expectedTarget));
-		return probes.run(route, expected, policy == null ? properties.verify().policy() : policy);
+		// switchboard.gateway.verify.* is the one verify policy; set its window ≥ the replicas' poll interval
+		return probes.run(route, expected, policy);
 	}
 
 	/** Through the route only: a LiteLLM deployment cannot be addressed on its own through the proxy. */

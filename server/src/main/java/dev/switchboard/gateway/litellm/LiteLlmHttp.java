@@ -27,7 +27,8 @@ import dev.switchboard.gateway.GatewayException.Reason;
  */
 final class LiteLlmHttp {
 
-	static final JsonMapper JSON = JsonMapper.shared();
+	private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("\\b[0-9a-fA-F]{64}\\b");
+
 
 	private final HttpClient client;
 
@@ -89,7 +90,7 @@ final class LiteLlmHttp {
 			.timeout(timeout)
 			.header("Accept", "application/json")
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+					: HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body)));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -128,9 +129,15 @@ final class LiteLlmHttp {
 		}
 	}
 
-	/** Redacts and removes the configured keys, whatever their shape. */
+	/**
+	 * Redacts and removes the configured keys, whatever their shape, and any SHA-256 hex: LiteLLM's
+	 * 401 names the presented key's hash ("Key Hash (Token) =…"), which identifies the master key.
+	 */
 	String scrub(String text) {
 		String out = Redaction.text(text);
+		if (out != null) {
+			out = SHA256_HEX.matcher(out).replaceAll(Redaction.MASK);
+		}
 		for (String key : new String[] { properties.masterKey(), properties.probeKey() }) {
 			if (key != null && !key.isBlank() && out != null) {
 				out = out.replace(key, Redaction.MASK);

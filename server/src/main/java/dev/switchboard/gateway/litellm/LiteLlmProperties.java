@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.switchboard.gateway.VerifyPolicy;
+
 
 /**
  * {@code switchboard.gateway.litellm.*}: one LiteLLM proxy and how each of its routes is flipped.
@@ -26,13 +26,12 @@ import dev.switchboard.gateway.VerifyPolicy;
  * probes sent after this much time
  * @param readBackAttempts reads after a write to find a replica that shows it
  * @param blockMinVersion oldest proxy with {@code /model/block} (PR #30125, mid-2026)
- * @param verify default verify policy
  * @param routes strategy of each flippable route, by public model group name
  */
 @ConfigurationProperties(prefix = "switchboard.gateway.litellm", ignoreUnknownFields = false)
 public record LiteLlmProperties(URI baseUrl, String masterKey, String probeKey, Duration connectTimeout,
 		Duration requestTimeout, Duration replicaPollInterval, Integer readBackAttempts, String blockMinVersion,
-		Verify verify, Map<String, Route> routes) {
+		Map<String, Route> routes) {
 
 	/** How a route is switched; see the package documentation. */
 	public enum Strategy {
@@ -50,7 +49,6 @@ public record LiteLlmProperties(URI baseUrl, String masterKey, String probeKey, 
 		replicaPollInterval = replicaPollInterval == null ? Duration.ofSeconds(30) : replicaPollInterval;
 		readBackAttempts = readBackAttempts == null ? 3 : readBackAttempts;
 		blockMinVersion = blockMinVersion == null ? "1.90.0" : blockMinVersion;
-		verify = verify == null ? new Verify(null, null, null) : verify;
 		routes = routes == null ? Map.of() : Map.copyOf(new TreeMap<>(routes));
 		if (baseUrl != null) {
 			if (masterKey == null || !masterKey.startsWith("sk-")) {
@@ -122,20 +120,6 @@ public record LiteLlmProperties(URI baseUrl, String masterKey, String probeKey, 
 		@Override
 		public String toString() {
 			return "Target[model=" + model + ", apiBase=" + Redaction.url(apiBase) + ", group=" + group + "]";
-		}
-	}
-
-	/** Defaults for {@link VerifyPolicy}. */
-	public record Verify(Integer probes, Duration window, Duration probeTimeout) {
-
-		public Verify {
-			probes = probes == null ? 6 : probes;
-			window = window == null ? Duration.ofSeconds(35) : window;
-			probeTimeout = probeTimeout == null ? Duration.ofSeconds(10) : probeTimeout;
-		}
-
-		public VerifyPolicy policy() {
-			return new VerifyPolicy(probes, window, probeTimeout);
 		}
 	}
 }

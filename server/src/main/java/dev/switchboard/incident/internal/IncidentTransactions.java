@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -126,6 +127,7 @@ public class IncidentTransactions {
 			});
 		}
 		catch (DuplicateKeyException ex) {
+			requireSameRequest(requestKey);
 			return new Applied<>(null, true);
 		}
 		if (!written.isEmpty()) {
@@ -141,6 +143,14 @@ public class IncidentTransactions {
 	 */
 	public Applied<Incident> create(Incident draft, String requestKey, BiFunction<Incident, Change, Void> firstEvents) {
 		List<TimelineEvent> written = new ArrayList<>();
+		if (requestKey != null) {
+			// A replay answers before inserting: an insert rolled back still uses up an incident number.
+			Optional<Incident> earlier = keys.incidentOf(requestKey).flatMap(incidents::find);
+			if (earlier.isPresent()) {
+				requireSameRequest(requestKey);
+				return new Applied<>(earlier.get(), true);
+			}
+		}
 		Incident created;
 		try {
 			created = tx.execute(status -> {
@@ -158,12 +168,21 @@ public class IncidentTransactions {
 			});
 		}
 		catch (DuplicateKeyException ex) {
+			requireSameRequest(requestKey);
 			long id = keys.incidentOf(requestKey).orElseThrow(() -> ex);
 			return new Applied<>(incidents.find(id).orElseThrow(() -> ex), true);
 		}
 		recent.committed(created.id(), written);
 		publisher.publishEvent(new IncidentChanged(created.id(), List.copyOf(written), created));
 		return new Applied<>(created, false);
+	}
+
+	/** A key sent again with another request is a client's mistake, not a retry: say so (IETF Idempotency-Key). */
+	private void requireSameRequest(String requestKey) {
+		if (keys.claimedByAnotherRequest(requestKey)) {
+			throw new IncidentException(IncidentException.Code.IDEMPOTENCY_KEY_REUSED,
+					"this Idempotency-Key was already used for a different request; send a new key for a new request");
+		}
 	}
 
 	/**

@@ -58,10 +58,13 @@ class IncidentController {
 
 	private final CatalogRegistry catalogs;
 
+	private final IdempotencyKeys keys;
+
 	private final ChatTextRenderer text = new ChatTextRenderer();
 
 	IncidentController(Declarations declarations, Walk walk, IncidentUpdates updates, StepActions actions,
-			Incidents incidents, Postmortems postmortems, ApiCaller caller, CatalogRegistry catalogs) {
+			Incidents incidents, Postmortems postmortems, ApiCaller caller, CatalogRegistry catalogs,
+			IdempotencyKeys keys) {
 		this.declarations = declarations;
 		this.walk = walk;
 		this.updates = updates;
@@ -70,6 +73,7 @@ class IncidentController {
 		this.postmortems = postmortems;
 		this.caller = caller;
 		this.catalogs = catalogs;
+		this.keys = keys;
 	}
 
 	record DeclareBody(String runbook, String severity, String service, Boolean drill) {
@@ -107,7 +111,7 @@ class IncidentController {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'runbook' is required");
 		}
 		Applied<Incident> applied = declarations.declare(new Declarations.Request(body.runbook(), body.severity(),
-				body.service(), Boolean.TRUE.equals(body.drill()), null), actor(request), scoped("declare", key, request));
+				body.service(), Boolean.TRUE.equals(body.drill()), null), actor(request), keys.of(request, "declare", "declare", body, key));
 		Incident incident = applied.result();
 		return ResponseEntity.created(URI.create("/api/incidents/" + incident.humanId()))
 			.header("Idempotent-Replay", String.valueOf(applied.replayed()))
@@ -117,22 +121,19 @@ class IncidentController {
 	@Operation(operationId = "listIncidents", summary = "List incidents, newest first", description = "Summaries of the newest incidents; `open=true` leaves out resolved ones.")
 	@GetMapping
 	List<IncidentView.Summary> list(@RequestParam(defaultValue = "false") boolean open,
-			@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-		actor(request);
+			@RequestParam(defaultValue = "50") int limit) {
 		return incidents.list(open, Math.max(1, Math.min(limit, 500))).stream().map(IncidentView.Summary::of).toList();
 	}
 
 	@Operation(operationId = "getIncident", summary = "Get an incident", description = "The incident with its current step, the choices and actions offered there, and its timeline.")
 	@GetMapping("/{id}")
-	IncidentView get(@PathVariable String id, HttpServletRequest request) {
-		actor(request);
+	IncidentView get(@PathVariable String id) {
 		return view(id(id));
 	}
 
 	@Operation(operationId = "getPostmortem", summary = "Get the postmortem draft of an incident", description = "A markdown draft built from the timeline: decisions, actions, route changes, notes.")
 	@GetMapping(path = "/{id}/postmortem", produces = "text/markdown")
-	String postmortem(@PathVariable String id, HttpServletRequest request) {
-		actor(request);
+	String postmortem(@PathVariable String id) {
 		return postmortems.markdown(id(id));
 	}
 
@@ -143,21 +144,21 @@ class IncidentController {
 		if (body == null || body.choice() == null) {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'choice' is required");
 		}
-		return reply(id(id), walk.choose(id(id), body.step(), body.choice(), actor(request), scoped(id, key, request)));
+		return reply(id(id), walk.choose(id(id), body.step(), body.choice(), actor(request), keys.of(request, canonical(id), "choices", body, key)));
 	}
 
 	@Operation(operationId = "goBack", summary = "Go back one decision", description = "Undoes the last decision (the timeline keeps both) and returns to the step before it.")
 	@PostMapping("/{id}/back")
 	ResponseEntity<IncidentView> back(@PathVariable String id, @RequestBody(required = false) BackBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return reply(id(id), walk.back(id(id), body == null ? null : body.step(), actor(request), scoped(id, key, request)));
+		return reply(id(id), walk.back(id(id), body == null ? null : body.step(), actor(request), keys.of(request, canonical(id), "back", body, key)));
 	}
 
 	@Operation(operationId = "runAction", summary = "Run an action of the current step", description = "Runs the numbered action of the step, such as a gateway route change; the reply says what was applied and verified.")
 	@PostMapping("/{id}/actions")
 	ResponseEntity<IncidentView> action(@PathVariable String id, @RequestBody ActionBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return replyFresh(id(id), actions.run(id(id), body.step(), body.action(), actor(request), scoped(id, key, request)));
+		return replyFresh(id(id), actions.run(id(id), body.step(), body.action(), actor(request), keys.of(request, canonical(id), "actions", body, key)));
 	}
 
 	/** A second approver approves a waiting route change: {@code plan} is the hash of the plan they read. */
@@ -169,14 +170,14 @@ class IncidentController {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'plan' (the plan hash) is required");
 		}
 		return replyFresh(id(id), actions.approve(id(id), body.step(), body.action(), body.plan(), actor(request),
-				scoped(id, key, request)));
+				keys.of(request, canonical(id), "approvals", body, key)));
 	}
 
 	@Operation(operationId = "addNote", summary = "Add a note to the timeline", description = "Adds free text to the incident's timeline, attributed to the caller.")
 	@PostMapping("/{id}/notes")
 	ResponseEntity<IncidentView> note(@PathVariable String id, @RequestBody NoteBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return reply(id(id), updates.note(id(id), body == null ? null : body.text(), actor(request), scoped(id, key, request)));
+		return reply(id(id), updates.note(id(id), body == null ? null : body.text(), actor(request), keys.of(request, canonical(id), "notes", body, key)));
 	}
 
 	@Operation(operationId = "changeSeverity", summary = "Change the severity", description = "Sets the severity (sev1 to sev4) and records the change.")
@@ -184,7 +185,7 @@ class IncidentController {
 	ResponseEntity<IncidentView> severity(@PathVariable String id, @RequestBody SeverityBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), updates.severity(id(id), body == null ? null : body.severity(), actor(request),
-				scoped(id, key, request)));
+				keys.of(request, canonical(id), "severity", body, key)));
 	}
 
 	@Operation(operationId = "handOverCommand", summary = "Hand over command", description = "Makes another person from ownership.yaml the incident commander.")
@@ -194,7 +195,7 @@ class IncidentController {
 		if (body == null || body.person() == null) {
 			throw new IncidentException(IncidentException.Code.INVALID_REQUEST, "'person' is required");
 		}
-		return reply(id(id), updates.commander(id(id), body.person(), actor(request), scoped(id, key, request)));
+		return reply(id(id), updates.commander(id(id), body.person(), actor(request), keys.of(request, canonical(id), "commander", body, key)));
 	}
 
 	@Operation(operationId = "resolveIncident", summary = "Resolve the incident", description = "Closes the incident with an optional summary; route changes still in effect are listed in the reply.")
@@ -202,7 +203,7 @@ class IncidentController {
 	ResponseEntity<IncidentView> resolve(@PathVariable String id, @RequestBody(required = false) ResolveBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		return reply(id(id), updates.resolve(id(id), body == null ? null : body.summary(), actor(request),
-				scoped(id, key, request)));
+				keys.of(request, canonical(id), "resolve", body, key)));
 	}
 
 	private ResponseEntity<IncidentView> reply(long id, Applied<Incident> applied) {
@@ -232,12 +233,8 @@ class IncidentController {
 		return new Actor(caller.personOf(request).orElseThrow(UnauthenticatedException::new));
 	}
 
-	/** Keys are scoped per caller and incident so two clients choosing the same key cannot collide. */
-	private String scoped(String scope, String key, HttpServletRequest request) {
-		if (key == null || key.isBlank()) {
-			return null;
-		}
-		return "api:" + caller.personOf(request).orElse("?") + ":" + scope + ":" + key.strip();
+	private static String canonical(String id) {
+		return IncidentIds.format(id(id));
 	}
 
 	private static long id(String id) {

@@ -38,9 +38,9 @@ public class IncidentProblems {
 	public static HttpStatus status(IncidentException.Code code) {
 		return switch (code) {
 			case UNKNOWN_INCIDENT -> HttpStatus.NOT_FOUND;
-			case UNKNOWN_RUNBOOK, UNKNOWN_SERVICE -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case UNKNOWN_RUNBOOK, UNKNOWN_SERVICE, IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case UNKNOWN_PERSON, NOT_PERMITTED -> HttpStatus.FORBIDDEN;
-			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+			case INVALID_REQUEST, TEXT_TOO_LONG -> HttpStatus.BAD_REQUEST;
 			case CHOICE_NOT_OFFERED, STEP_ALREADY_DECIDED, INCIDENT_RESOLVED, ACTION_UNAVAILABLE -> HttpStatus.CONFLICT;
 		};
 	}

@@ -63,7 +63,7 @@ final class FakeExchange {
 		if (body == null) {
 			String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			try {
-				body = text.isBlank() ? JsonNodeFactory.instance.objectNode() : LiteLlmHttp.JSON.readTree(text);
+				body = text.isBlank() ? JsonNodeFactory.instance.objectNode() : tools.jackson.databind.json.JsonMapper.shared().readTree(text);
 			}
 			catch (JacksonException ex) {
 				body = JsonNodeFactory.instance.objectNode();
@@ -73,7 +73,7 @@ final class FakeExchange {
 	}
 
 	void json(int status, Object value) throws IOException {
-		byte[] bytes = LiteLlmHttp.JSON.writeValueAsBytes(value);
+		byte[] bytes = tools.jackson.databind.json.JsonMapper.shared().writeValueAsBytes(value);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {

@@ -28,6 +28,18 @@ final class FakeLiteLlm implements AutoCloseable {
 
 	static final String MASTER_KEY = "sk-fake-master-0123456789";
 
+	/** LiteLLM's hash_token: what its 401 answer names as the presented key's "Key Hash (Token)". */
+	static String sha256(String key) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(String.valueOf(key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static {
 		// the JDK server writes headers and body separately: without TCP_NODELAY each answer waits ~40 ms for a delayed ACK
 		System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -118,7 +130,8 @@ final class FakeLiteLlm implements AutoCloseable {
 			key = key == null ? exchange.header("x-litellm-api-key") : key.replaceFirst("^Bearer ", "");
 			if (!MASTER_KEY.equals(key)) {
 				exchange.proxyError(401, "Authentication Error, Invalid proxy server token passed. Received API Key = "
-						+ key + ", Key Hash (Token) =abc123. Unable to find token in cache or `LiteLLM_VerificationTokenTable`",
+						+ key + ", Key Hash (Token) =" + sha256(key)
+						+ ". Unable to find token in cache or `LiteLLM_VerificationTokenTable`",
 						"auth_error", "None");
 				return;
 			}

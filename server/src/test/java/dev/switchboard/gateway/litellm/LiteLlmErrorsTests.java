@@ -14,7 +14,7 @@ import dev.switchboard.gateway.GatewayException.Reason;
 class LiteLlmErrorsTests {
 
 	private final LiteLlmHttp http = new LiteLlmHttp(new LiteLlmProperties(URI.create("http://127.0.0.1:1"),
-			"sk-master-abcdef", null, null, null, null, null, null, null, null));
+			"sk-master-abcdef", null, null, null, null, null, null, null));
 
 	@Test
 	void readsTheProxyExceptionEnvelope() {
@@ -69,7 +69,7 @@ class LiteLlmErrorsTests {
 
 	private static tools.jackson.databind.JsonNode parse(String body) {
 		try {
-			return LiteLlmHttp.JSON.readTree(body);
+			return tools.jackson.databind.json.JsonMapper.shared().readTree(body);
 		}
 		catch (tools.jackson.core.JacksonException ex) {
 			return tools.jackson.databind.node.MissingNode.getInstance();

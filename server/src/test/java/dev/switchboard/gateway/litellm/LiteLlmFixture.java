@@ -40,7 +40,7 @@ final class LiteLlmFixture {
 
 	LiteLlmFixture(URI baseUrl, String masterKey) {
 		this.admin = new LiteLlmHttp(new LiteLlmProperties(baseUrl, masterKey, null, null, Duration.ofSeconds(20), null,
-				null, null, null, null));
+				null, null, null));
 		create(route(Strategy.REPOINT), id("rp"), PRIMARY, PRIMARY_BASE, "sk-primary-secret-555");
 		create(route(Strategy.BLOCK), id("bp"), PRIMARY, PRIMARY_BASE, "sk-primary-secret-555");
 		create(route(Strategy.BLOCK), id("bs"), SECONDARY, SECONDARY_BASE, "sk-secondary-secret-777");
@@ -124,7 +124,7 @@ final class LiteLlmFixture {
 	}
 
 	LiteLlmHttp.Reply send(String method, String path, Object body) {
-		return admin.admin(method, path, body == null ? null : LiteLlmHttp.JSON.valueToTree(body));
+		return admin.admin(method, path, body == null ? null : tools.jackson.databind.json.JsonMapper.shared().valueToTree(body));
 	}
 
 	private void ok(String method, String path, Object body) {

@@ -199,7 +199,7 @@ class LiteLlmGatewayTests extends LiteLlmContract {
 		routes.put(route, new LiteLlmProperties.Route(Strategy.REPOINT, deploymentId,
 				base.routes().get(fixture.route(Strategy.REPOINT)).targets()));
 		return new LiteLlmProperties(base.baseUrl(), base.masterKey(), null, base.connectTimeout(), base.requestTimeout(),
-				base.replicaPollInterval(), base.readBackAttempts(), null, base.verify(), routes);
+				base.replicaPollInterval(), base.readBackAttempts(), null, routes);
 	}
 
 	private static FakeLiteLlm start() {

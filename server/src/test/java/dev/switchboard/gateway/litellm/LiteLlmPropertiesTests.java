@@ -22,10 +22,21 @@ class LiteLlmPropertiesTests {
 
 	@Test
 	void checksNothingWhileTheAdapterIsNotConfigured() {
-		LiteLlmProperties unused = new LiteLlmProperties(null, null, null, null, null, null, null, null, null, null);
+		LiteLlmProperties unused = new LiteLlmProperties(null, null, null, null, null, null, null, null, null);
 
 		assertThat(unused.routes()).isEmpty();
-		assertThat(unused.verify().policy().probes()).isEqualTo(6);
+	}
+
+	@Test
+	void refusesTheRemovedVerifyKeysInsteadOfIgnoringThem() {
+		// switchboard.gateway.verify.* is the one verify policy; litellm.verify.* was never read
+		Map<String, String> config = Map.of("switchboard.gateway.litellm.verify.probes", "8");
+
+		assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(config)).bind("switchboard.gateway.litellm",
+				org.springframework.boot.context.properties.bind.Bindable.of(LiteLlmProperties.class),
+				new org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler(
+						org.springframework.boot.context.properties.bind.BindHandler.DEFAULT)))
+			.hasStackTraceContaining("switchboard.gateway.litellm.verify.probes");
 	}
 
 	@Test
@@ -33,7 +44,6 @@ class LiteLlmPropertiesTests {
 		Map<String, String> config = Map.of("switchboard.gateway.litellm.base-url", "http://litellm:4000",
 				"switchboard.gateway.litellm.master-key", "sk-from-env",
 				"switchboard.gateway.litellm.replica-poll-interval", "45s",
-				"switchboard.gateway.litellm.verify.probes", "8",
 				"switchboard.gateway.litellm.routes.invoice-extraction.strategy", "repoint",
 				"switchboard.gateway.litellm.routes.invoice-extraction.targets[0].model", "openai/gpt-4.1",
 				"switchboard.gateway.litellm.routes.invoice-extraction.targets[0].api-base", "https://api.openai.com/v1",
@@ -45,7 +55,6 @@ class LiteLlmPropertiesTests {
 			.get();
 
 		assertThat(bound.replicaPollInterval()).isEqualTo(Duration.ofSeconds(45));
-		assertThat(bound.verify().policy().probes()).isEqualTo(8);
 		assertThat(bound.routes().get("invoice-extraction").strategy()).isEqualTo(Strategy.REPOINT);
 		assertThat(bound.routes().get("invoice-extraction").targets().get(0).apiKey())
 			.isEqualTo("os.environ/OPENAI_API_KEY");
@@ -55,7 +64,7 @@ class LiteLlmPropertiesTests {
 	@Test
 	void neverPrintsTheKeys() {
 		LiteLlmProperties properties = new LiteLlmProperties(BASE, "sk-master-secret", "sk-probe-secret", null, null,
-				null, null, null, null, Map.of("r", new Route(Strategy.REPOINT, null,
+				null, null, null, Map.of("r", new Route(Strategy.REPOINT, null,
 						List.of(new Target("openai/gpt-4.1", "https://x.example?key=K3Y", "sk-target-secret", null)))));
 
 		assertThat(properties.toString() + properties.routes().get("r").targets())
@@ -64,7 +73,7 @@ class LiteLlmPropertiesTests {
 
 	@Test
 	void rejectsAMissingOrMalformedMasterKey() {
-		assertThatThrownBy(() -> new LiteLlmProperties(BASE, "master", null, null, null, null, null, null, null, null))
+		assertThatThrownBy(() -> new LiteLlmProperties(BASE, "master", null, null, null, null, null, null, null))
 			.hasMessageContaining("start with sk-");
 	}
 
@@ -79,6 +88,6 @@ class LiteLlmPropertiesTests {
 	}
 
 	private static LiteLlmProperties properties(Route route) {
-		return new LiteLlmProperties(BASE, "sk-master", null, null, null, null, null, null, null, Map.of("r", route));
+		return new LiteLlmProperties(BASE, "sk-master", null, null, null, null, null, null, Map.of("r", route));
 	}
 }

@@ -33,7 +33,7 @@ class LiteLlmReplicaTests {
 	private final FakeLiteLlm proxy = start();
 
 	private final LiteLlmGateway gateway = new LiteLlmGateway(new LiteLlmProperties(proxy.baseUrl(),
-			FakeLiteLlm.MASTER_KEY, null, null, null, POLL, 3, null, null,
+			FakeLiteLlm.MASTER_KEY, null, null, null, POLL, 3, null,
 			Map.of(ROUTE, new LiteLlmProperties.Route(Strategy.REPOINT, "dep-1",
 					List.of(new LiteLlmProperties.Target(PRIMARY, PRIMARY_BASE, null, null),
 							new LiteLlmProperties.Target(SECONDARY, SECONDARY_BASE, "os.environ/ANTHROPIC_API_KEY", null))))));

@@ -27,6 +27,7 @@ import dev.switchboard.incident.route.RouteRollbacks;
 import dev.switchboard.runbook.ChatTextRenderer;
 import dev.switchboard.system.ApiCaller;
 import dev.switchboard.system.UnauthenticatedException;
+import dev.switchboard.incident.web.IdempotencyKeys;
 import dev.switchboard.incident.web.IncidentView;
 
 /**
@@ -59,21 +60,23 @@ class RouteChangeController {
 
 	private final ApiCaller caller;
 
+	private final IdempotencyKeys keys;
+
 	private final ChatTextRenderer text = new ChatTextRenderer();
 
 	RouteChangeController(RouteChanges changes, RouteRollbacks rollbacks, Incidents incidents, CatalogRegistry catalogs,
-			ApiCaller caller) {
+			ApiCaller caller, IdempotencyKeys keys) {
 		this.changes = changes;
 		this.rollbacks = rollbacks;
 		this.incidents = incidents;
 		this.catalogs = catalogs;
 		this.caller = caller;
+		this.keys = keys;
 	}
 
 	@Operation(operationId = "listRouteChanges", summary = "List the route changes in effect", description = "Route changes this incident made that are still in effect, with their leases.")
 	@GetMapping
-	List<ChangeView> inEffect(@PathVariable String id, HttpServletRequest request) {
-		caller.personOf(request).orElseThrow(UnauthenticatedException::new);
+	List<ChangeView> inEffect(@PathVariable String id) {
 		String humanId = IncidentIds.format(id(id));
 		return changes.inEffect(id(id)).stream().map(c -> ChangeView.of(humanId, c)).toList();
 	}
@@ -82,14 +85,14 @@ class RouteChangeController {
 	@PostMapping("/{route}/rollback")
 	ResponseEntity<IncidentView> rollback(@PathVariable String id, @PathVariable String route,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return reply(id(id), rollbacks.rollback(id(id), route, actor(request), scoped(id, "rollback", key, request)));
+		return reply(id(id), rollbacks.rollback(id(id), route, actor(request), keys.of(request, IncidentIds.format(id(id)), "rollback " + route, null, key)));
 	}
 
 	@Operation(operationId = "renewRouteChange", summary = "Renew the lease of a route change", description = "Extends the lease so the change is not reverted automatically when it ends.")
 	@PostMapping("/{route}/renew")
 	ResponseEntity<IncidentView> renew(@PathVariable String id, @PathVariable String route,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
-		return reply(id(id), rollbacks.renew(id(id), route, actor(request), scoped(id, "renew", key, request)));
+		return reply(id(id), rollbacks.renew(id(id), route, actor(request), keys.of(request, IncidentIds.format(id(id)), "renew " + route, null, key)));
 	}
 
 	private ResponseEntity<IncidentView> reply(long id, Applied<Incident> applied) {
@@ -103,12 +106,6 @@ class RouteChangeController {
 		return new Actor(caller.personOf(request).orElseThrow(UnauthenticatedException::new));
 	}
 
-	private String scoped(String scope, String verb, String key, HttpServletRequest request) {
-		if (key == null || key.isBlank()) {
-			return null;
-		}
-		return "api:" + caller.personOf(request).orElse("?") + ":" + scope + ":" + verb + ":" + key.strip();
-	}
 
 	private static long id(String id) {
 		return IncidentIds.parse(id)

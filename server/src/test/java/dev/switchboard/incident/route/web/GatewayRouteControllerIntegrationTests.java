@@ -50,7 +50,10 @@ class GatewayRouteControllerIntegrationTests {
 
 	@BeforeEach
 	void calm() {
-		mvc = MockMvcBuilders.webAppContextSetup(context).build();
+		// through the security filter chain, which is where a caller is required now (reads too)
+		mvc = MockMvcBuilders.webAppContextSetup(context)
+			.addFilters(context.getBean("springSecurityFilterChain", jakarta.servlet.Filter.class))
+			.build();
 		sandbox.calm();
 		List.of("invoice-extraction", "support-replies", "ticket-routing").forEach(sandbox::reset);
 		jdbc.sql("UPDATE flip_lease SET ended_at = CURRENT_TIMESTAMP, end_reason = 'test reset' WHERE ended_at IS NULL")
