@@ -95,18 +95,16 @@ public class Acknowledgements {
 			Instant now = recorder.now();
 			List<Page> pages = store.pagesOf(id);
 			List<Page> open = pages.stream().filter(p -> p.open() && !p.acknowledged()).toList();
-			List<Page> chosen;
-			if (only != null) {
-				chosen = open.stream().filter(only).toList();
-			}
-			else {
-				List<Page> mine = open.stream().filter(p -> p.people().contains(actor.personId())).toList();
-				chosen = mine.isEmpty() ? open : mine;
-			}
+			List<Page> chosen = only == null ? List.of() : open.stream().filter(only).toList();
 			List<TimelineEvent> timeline = incidents.timeline(id);
 			boolean firstAck = timeline.stream().noneMatch(e -> e.type() == EventType.ACKNOWLEDGED);
 			boolean already = timeline.stream()
 				.anyMatch(e -> e.type() == EventType.ACKNOWLEDGED && e.actor().equals(actor.personId()));
+			if (only == null) {
+				// one's own pages; someone paged for none takes them all (they are on it), once
+				List<Page> mine = open.stream().filter(p -> p.people().contains(actor.personId())).toList();
+				chosen = !mine.isEmpty() || already ? mine : open;
+			}
 			if (chosen.isEmpty() && (already || !incident.open() || only != null)) {
 				return new Result(new Acknowledgement(incident, actor.personId(), List.of(), true), false, List.of(), now,
 						incident);
