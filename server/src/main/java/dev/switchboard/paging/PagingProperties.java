@@ -14,11 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pagerduty PagerDuty Events API v2 out, webhooks v3 in
  * @param webhook a signed outbound webhook for any other pager
  * @param retry how retryable failures (429, 5xx, timeouts) are retried from the outbox
+ * @param slack the Slack direct-message pager (the bot provides it when Slack is configured)
  * @param poll how often the outbox and the escalation timers are looked at
  */
 @ConfigurationProperties(prefix = "switchboard.paging", ignoreUnknownFields = false)
 public record PagingProperties(String publicUrl, @DefaultValue PagerDuty pagerduty, @DefaultValue Webhook webhook,
-		@DefaultValue Retry retry, @DefaultValue("2s") Duration poll) {
+		@DefaultValue Retry retry, @DefaultValue Slack slack, @DefaultValue("2s") Duration poll) {
+
+	/** @param enabled page people by Slack direct message when Slack is configured */
+	public record Slack(@DefaultValue("true") boolean enabled) {
+	}
 
 	/**
 	 * @param eventsUrl the Events API v2 enqueue URL (EU accounts and tests use another host)
@@ -39,7 +44,7 @@ public record PagingProperties(String publicUrl, @DefaultValue PagerDuty pagerdu
 	 * @param url where pages are POSTed; empty: no webhook pager
 	 * @param secret signs every request (HMAC-SHA256 over {@code v0:timestamp:body})
 	 */
-	public record Webhook(URI url, String secret, @DefaultValue("10s") Duration timeout) {
+	public record Webhook(String url, String secret, @DefaultValue("10s") Duration timeout) {
 	}
 
 	/**

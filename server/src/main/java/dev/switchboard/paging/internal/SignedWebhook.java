@@ -57,12 +57,12 @@ class SignedWebhook implements Pager {
 
 	@Override
 	public boolean configured() {
-		return properties.url() != null && !properties.url().toString().isBlank();
+		return properties.url() != null && !properties.url().isBlank();
 	}
 
 	@Override
 	public List<String> addresses(PageTarget target) {
-		return configured() ? List.of(properties.url().toString()) : List.of();
+		return configured() ? List.of(properties.url().trim()) : List.of();
 	}
 
 	@Override
@@ -85,7 +85,7 @@ class SignedWebhook implements Pager {
 		body.put("drill", message.drill());
 		String json = JSON.writeValueAsString(body);
 		String timestamp = String.valueOf(clock.instant().getEpochSecond());
-		HttpRequest request = HttpRequest.newBuilder(properties.url())
+		HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(message.address()))
 			.timeout(properties.timeout())
 			.header("Content-Type", "application/json")
 			.header("X-Switchboard-Request-Timestamp", timestamp)
