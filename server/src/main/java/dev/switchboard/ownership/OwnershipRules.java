@@ -60,6 +60,9 @@ final class OwnershipRules {
 				}
 			});
 		}
+		if (doc.at("/paging").isMissingNode()) {
+			return; // which pagers reach people is declared in the paging section; without it nothing to check
+		}
 		Map<String, List<String>> pagersOfPerson = new java.util.LinkedHashMap<>();
 		for (String severity : doc.keys("/escalation")) {
 			ownership.escalation(severity).ifPresent(level -> {
