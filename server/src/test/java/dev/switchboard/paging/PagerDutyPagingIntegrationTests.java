@@ -25,6 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.switchboard.TestApplication;
 import dev.switchboard.catalog.CatalogRegistry;
+import dev.switchboard.conversation.Block;
+import dev.switchboard.conversation.ChatContext;
+import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.Reply;
+import dev.switchboard.conversation.Span;
+import dev.switchboard.incident.StepActions;
 import dev.switchboard.incident.Actor;
 import dev.switchboard.incident.ChatRef;
 import dev.switchboard.incident.Declarations;
@@ -75,6 +81,12 @@ class PagerDutyPagingIntegrationTests {
 
 	@Autowired
 	PageOutbox outbox;
+
+	@Autowired
+	Conversation conversation;
+
+	@Autowired
+	StepActions actions;
 
 	@Autowired
 	Escalations escalations;
@@ -260,12 +272,52 @@ class PagerDutyPagingIntegrationTests {
 	}
 
 	@Test
+	void aPageNoPagerTookIsShownNotDeliveredAndTheTerminalAcknowledges() {
+		PAGERDUTY.failNext(400);
+		Incident incident = declare("sev4");
+		outbox.deliverDue();
+		ChatContext terminal = new ChatContext("priya-natarajan", "priya", "terminal", null, incident.id(), null);
+		assertThat(text(conversation.command("status", terminal))).contains("NOT DELIVERED: the page to workflow-failure-primary");
+		assertThat(text(conversation.command("ack", terminal))).contains("Acknowledged " + incident.humanId());
+		assertThat(text(conversation.command("ack", terminal))).contains("Already acknowledged");
+		assertThat(kinds(incident, EventType.ACKNOWLEDGED)).singleElement()
+			.satisfies(e -> assertThat(e.detail("via")).isEqualTo("terminal"));
+	}
+
+	@Test
+	void aRunbookPageActionPagesThatRoleAndEscalatesLikeTheSeverity() {
+		Incident incident = declare("sev3");
+		actions.run(incident.id(), "triage", 1, PRIYA, null);
+		assertThat(pages.pagesOf(incident.id())).extracting(Page::chain, Page::principal)
+			.contains(org.assertj.core.groups.Tuple.tuple("page:provider-outage-primary", "provider-outage-primary"));
+		outbox.deliverDue();
+		advance(Duration.ofMinutes(31));
+		escalations.fireDue();
+		assertThat(kinds(incident, EventType.ESCALATED))
+			.anySatisfy(e -> assertThat(e.detail("chain")).isEqualTo("page:provider-outage-primary"));
+	}
+
+	@Test
 	void drillsPageNobody() {
 		Incident drill = declarations.declare(new Declarations.Request("ai-outage", "sev1", null, true, ChatRef.NONE), PRIYA,
 				null).result();
 		assertThat(pages.pagesOf(drill.id())).isEmpty();
 		outbox.deliverDue();
 		assertThat(PAGERDUTY.received()).isEmpty();
+	}
+
+	private static String text(Reply reply) {
+		StringBuilder out = new StringBuilder();
+		for (Block block : reply.blocks()) {
+			if (block instanceof Block.Context c) {
+				out.append(c.text()).append('\n');
+			}
+			else if (block instanceof Block.Paragraph p) {
+				p.spans().forEach(s -> out.append(s instanceof Span.Plain plain ? plain.text() : s.toString()));
+				out.append('\n');
+			}
+		}
+		return out.toString();
 	}
 
 	private Incident declare(String severity) {
