@@ -98,13 +98,12 @@ public class Escalations {
 		if (next.isEmpty()) {
 			return false;
 		}
-		Duration waited = Duration.between(timer.dueAt().minus(timeout(ownership, incident.severity()).orElse(Duration.ZERO)), now);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("chain", timer.chain());
 		details.put("level", timer.level() + 1);
 		details.put("principals", next);
 		details.put("result", "nobody acknowledged " + describe(timer.chain()) + " within "
-				+ timeout(ownership, incident.severity()).map(Escalations::human).orElse(human(waited)) + ": paging "
+				+ timeout(ownership, incident.severity()).map(Escalations::human).orElse("its timeout") + ": paging "
 				+ String.join(", ", next));
 		recorder.record(EventType.ESCALATED, Actor.SWITCHBOARD, details);
 		page(incident, timer.chain(), timer.level() + 1, recorder);
