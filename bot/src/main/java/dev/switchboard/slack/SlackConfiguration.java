@@ -63,6 +63,13 @@ class SlackConfiguration {
 		return new SlackWebApi(slack, properties);
 	}
 
+	/** The built-in pager: a direct message with an Acknowledge button ({@code switchboard.paging.slack.enabled}). */
+	@Bean
+	@ConditionalOnProperty(prefix = "switchboard.paging.slack", name = "enabled", havingValue = "true", matchIfMissing = true)
+	SlackDirectPager slackDirectPager(SlackWebApi api) {
+		return new SlackDirectPager(api);
+	}
+
 	@Bean
 	SlackEventMapper slackEventMapper(CatalogRegistry catalogs, Incidents incidents) {
 		return new SlackEventMapper(catalogs, incidents);

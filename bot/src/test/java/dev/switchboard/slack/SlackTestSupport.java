@@ -29,7 +29,9 @@ import dev.switchboard.incident.TimelineEvent;
 		"spring.datasource.url=jdbc:h2:mem:slack-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"switchboard.slack.bot-token=xoxb-test-token", "switchboard.slack.signing-secret=" + SignedRequests.SECRET,
 		"switchboard.slack.channel-pacing=150ms", "switchboard.slack.backoff=100ms",
-		"switchboard.slack.request-timeout=800ms", "switchboard.slack.public-url=https://switchboard.example.com" })
+		"switchboard.slack.request-timeout=800ms", "switchboard.slack.public-url=https://switchboard.example.com",
+		// paging by direct message has its own test (SlackPagingIntegrationTests): these count Slack calls
+		"switchboard.paging.slack.enabled=false" })
 abstract class SlackTestSupport {
 
 	/** Priya Natarajan in ownership.yaml. */

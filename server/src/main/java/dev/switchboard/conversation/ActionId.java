@@ -26,7 +26,9 @@ public record ActionId(Kind kind, long incidentId, String step, int index, Strin
 		/** Roll back the route change that action {@code index} of {@code step} made (still in effect). */
 		ROLLBACK,
 		/** Renew the lease of the route change that action {@code index} of {@code step} made. */
-		RENEW;
+		RENEW,
+		/** Acknowledge one's pages for the incident (the button of a page sent as a direct message). */
+		ACK;
 
 		String wire() {
 			return name().toLowerCase(java.util.Locale.ROOT);
@@ -34,7 +36,7 @@ public record ActionId(Kind kind, long incidentId, String step, int index, Strin
 	}
 
 	private static final Pattern FORM = Pattern
-		.compile("(choose|run|back|approve|rollback|renew)/([1-9][0-9]{0,17})/([A-Za-z0-9_-]{1,200})/([0-9]{1,4})(?:/([0-9a-f]{8,64}))?");
+		.compile("(choose|run|back|approve|rollback|renew|ack)/([1-9][0-9]{0,17})/([A-Za-z0-9_-]{1,200})/([0-9]{1,4})(?:/([0-9a-f]{8,64}))?");
 
 	public String encode() {
 		return kind.wire() + "/" + incidentId + "/" + step + "/" + index + (plan == null ? "" : "/" + plan);

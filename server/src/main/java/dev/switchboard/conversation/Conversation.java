@@ -18,6 +18,8 @@ import dev.switchboard.incident.route.PendingApprovals;
 import dev.switchboard.incident.Postmortems;
 import dev.switchboard.incident.StepActions;
 import dev.switchboard.incident.Walk;
+import dev.switchboard.paging.Acknowledgement;
+import dev.switchboard.paging.Acknowledgements;
 
 /**
  * The bot's conversation, for every chat: a command's text or a button's action id in, a
@@ -28,7 +30,7 @@ import dev.switchboard.incident.Walk;
 public class Conversation {
 
 	private static final List<String> WRITES = List.of("choose", "back", "run", "approve", "note", "sev", "commander",
-			"resolve", "drill", "rollback", "renew");
+			"resolve", "drill", "rollback", "renew", "ack");
 
 	private final Declarations declarations;
 
@@ -52,9 +54,12 @@ public class Conversation {
 
 	private final RouteChangeCommands changes;
 
+	private final Acknowledgements acknowledgements;
+
 	public Conversation(Declarations declarations, Walk walk, StepActions actions, IncidentUpdates updates,
 			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory,
-			ListingReplies listings, DrillReplies drills, RouteChangeCommands changes) {
+			ListingReplies listings, DrillReplies drills, RouteChangeCommands changes, Acknowledgements acknowledgements) {
+		this.acknowledgements = acknowledgements;
 		this.drills = drills;
 		this.changes = changes;
 		this.declarations = declarations;
@@ -101,6 +106,7 @@ public class Conversation {
 				case "commander" -> withIncident(ctx, "", id -> ack(updates.commander(id, rest, actor(ctx), ctx.requestKey()), "Commander is now " + rest + "."));
 				case "drill" -> drills.command(rest, ctx);
 				case "resolve" -> withIncident(ctx, "", id -> resolved(updates.resolve(id, rest, actor(ctx), ctx.requestKey())));
+				case "ack" -> withIncident(ctx, rest, id -> acknowledged(acknowledgements.acknowledge(id, actor(ctx), ctx.platform(), ctx.requestKey())));
 				default -> declare(words.length == 0 ? "" : line, ctx);
 			};
 		}
@@ -126,6 +132,7 @@ public class Conversation {
 				case BACK -> moved(walk.back(a.incidentId(), a.step(), actor(ctx), ctx.requestKey()));
 				case APPROVE -> moved(approve(a.incidentId(), a.step(), a.index() + " " + a.plan(), ctx));
 				case ROLLBACK, RENEW -> moved(changes.pressed(a, actor(ctx), ctx.requestKey()));
+				case ACK -> acknowledged(acknowledgements.acknowledge(a.incidentId(), actor(ctx), ctx.platform(), ctx.requestKey()));
 			};
 		}
 		catch (IncidentException ex) {
@@ -189,6 +196,14 @@ public class Conversation {
 	private Reply ack(Applied<Incident> applied, String text) {
 		return applied.replayed() ? Reply.ephemeral("Already done.") : new Reply(List.of(new Block.Context(text)), false,
 				applied.result().humanId(), false);
+	}
+
+	private static Reply acknowledged(Acknowledgement ack) {
+		String id = ack.incident().humanId();
+		return new Reply(List.of(new Block.Context(ack.already() ? "Already acknowledged by you: " + id + " knows you are on it."
+				: "Acknowledged " + id + " as " + ack.person() + (ack.principals().isEmpty() ? ""
+						: " (pages of " + String.join(", ", ack.principals()) + ")") + ": escalation stops.")),
+				false, id, false);
 	}
 
 	private Reply resolved(Applied<Incident> applied) {

@@ -128,6 +128,7 @@ class DirectoryReplies {
 				status | timeline | postmortem              about the current incident
 				choose <n|label> | back [step] | run <n>    walk the runbook, run a step's action
 				note <text> | sev <level> | commander <person> | resolve [summary]
+				ack [INC-n]                                 acknowledge your page: escalation stops
 				approve <n> <plan>                          second approval of a route change
 				rollback <route> | renew <route>            undo a route change in effect, or keep it another lease
 				who <service|role|team|person> | vendor <id> | runbooks | routes | list

@@ -89,6 +89,7 @@ class IncidentReplies {
 		if (i.service() != null) {
 			ownership.vendorsOf(i.service()).forEach(v -> blocks.add(new Block.Context(v.name() + " status: " + v.statusPage())));
 		}
+		blocks.addAll(PagingLines.of(state.timeline()));
 		blocks.addAll(changes.lines(i));
 		blocks.addAll(changes.revertNotice(state));
 		return blocks;

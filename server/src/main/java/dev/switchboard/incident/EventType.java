@@ -24,12 +24,24 @@ public enum EventType {
 	LEASE_EXPIRED,
 	/** A route change's golden set ran on the changed route: counts, cost and one line per case. */
 	GOLDEN_CHECKED,
+	/**
+	 * Paging (recorded by {@code dev.switchboard.paging}): a pager accepted a page; a pager refused it or
+	 * retries gave up; every pager of a page failed (NOT delivered); someone acknowledged; nobody
+	 * acknowledged in time and the next level was paged.
+	 */
+	PAGE_DELIVERED, PAGE_FAILED, PAGE_UNDELIVERED, ACKNOWLEDGED, ESCALATED,
 	/** Drills only: the facilitator's controls and the scenario's injected surprises. */
 	DRILL_STARTED, DRILL_INJECTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_FACT_ASKED, DRILL_ENDED;
 
 	/** True for the events only a drill records. */
 	public boolean drillOnly() {
 		return name().startsWith("DRILL_");
+	}
+
+	/** True for the events only paging records. */
+	public boolean pagingOnly() {
+		return this == PAGE_DELIVERED || this == PAGE_FAILED || this == PAGE_UNDELIVERED || this == ACKNOWLEDGED
+				|| this == ESCALATED;
 	}
 
 	public String wire() {

@@ -43,6 +43,8 @@ public class Postmortems {
 		row(md, "Runbook", i.runbookId() + " @ " + i.runbookSha256().substring(0, 12));
 		row(md, "Status", i.status().label());
 		row(md, "Declared", TIME.format(i.declaredAt()));
+		row(md, "Time to acknowledge", state.timeline().stream().filter(e -> e.type() == EventType.ACKNOWLEDGED).findFirst()
+			.map(e -> since(i.declaredAt(), e.at()) + " by " + e.actor() + " via " + e.detail("via")).orElse("—"));
 		row(md, "Time to first decision", since(i.declaredAt(), i.firstDecisionAt()));
 		row(md, "Time to mitigation", since(i.declaredAt(), i.mitigatedAt()));
 		row(md, "Time to resolution", since(i.declaredAt(), i.resolvedAt()));

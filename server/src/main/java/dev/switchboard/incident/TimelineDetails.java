@@ -98,7 +98,7 @@ public sealed interface TimelineDetails {
 			case MITIGATED, RESOLVED -> new Ended(text(d, "summary"), text(d, "resolution"));
 			case DRILL_INJECTED -> new DrillInjected(number(d, "event"), number(d, "of"), text(d, "at"), text(d, "text"));
 			case DRILL_FACT_ASKED -> new DrillFactAsked(text(d, "key"), flag(d, "answered"));
-			case GOLDEN_CHECKED, LEASE_REMINDER, LEASE_RENEWED, LEASE_EXPIRED, DRILL_STARTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_ENDED ->
+			case GOLDEN_CHECKED, PAGE_DELIVERED, PAGE_FAILED, PAGE_UNDELIVERED, ACKNOWLEDGED, ESCALATED, LEASE_REMINDER, LEASE_RENEWED, LEASE_EXPIRED, DRILL_STARTED, DRILL_PAUSED, DRILL_RESUMED, DRILL_ENDED ->
 				new Other(d);
 		};
 	}

@@ -43,9 +43,18 @@ public final class Ownership {
 
 	private final Map<String, Vendor> vendors;
 
+	private final PagingSettings paging;
+
 	public Ownership(List<Person> people, List<Team> teams, List<Rotation> rotations, List<Role> roles,
 			Permissions permissions, List<Service> services, Map<String, EscalationLevel> escalation,
 			List<Vendor> vendors) {
+		this(people, teams, rotations, roles, permissions, services, escalation, vendors, PagingSettings.NONE);
+	}
+
+	public Ownership(List<Person> people, List<Team> teams, List<Rotation> rotations, List<Role> roles,
+			Permissions permissions, List<Service> services, Map<String, EscalationLevel> escalation,
+			List<Vendor> vendors, PagingSettings paging) {
+		this.paging = paging == null ? PagingSettings.NONE : paging;
 		this.people = index(people, Person::id);
 		this.teams = index(teams, Team::id);
 		this.rotations = index(rotations, Rotation::id);
@@ -257,6 +266,30 @@ public final class Ownership {
 		ids.addAll(roles.keySet());
 		ids.addAll(rotations.keySet());
 		return ids;
+	}
+
+	/** How pages reach people: pagers, PagerDuty keys by name, PagerDuty user ids. */
+	public PagingSettings paging() {
+		return paging;
+	}
+
+	/**
+	 * The ids whose paging settings apply to a page of {@code principal}, most specific first: the
+	 * principal, the team behind a team-held role, then the incident's service (may be null).
+	 */
+	public List<String> pagingIds(String principal, String serviceId) {
+		List<String> ids = new ArrayList<>();
+		ids.add(principal);
+		role(principal).map(Role::team).filter(java.util.Objects::nonNull).ifPresent(ids::add);
+		if (serviceId != null) {
+			ids.add(serviceId);
+		}
+		return ids;
+	}
+
+	/** A person by e-mail address, ignoring case. */
+	public Optional<Person> personByEmail(String email) {
+		return people.values().stream().filter(p -> p.email() != null && p.email().equalsIgnoreCase(email)).findFirst();
 	}
 
 	/** A person by chat identity. */

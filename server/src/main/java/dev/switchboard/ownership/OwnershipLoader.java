@@ -74,7 +74,7 @@ public final class OwnershipLoader {
 		List<Rotation> rotations = rotations(doc);
 		Ownership ownership = new Ownership(list(doc, "/people", this::person), list(doc, "/teams", this::team),
 				rotations, list(doc, "/roles", this::role), permissions(doc), list(doc, "/services", this::service),
-				escalation(doc), list(doc, "/vendors", this::vendor));
+				escalation(doc), list(doc, "/vendors", this::vendor), paging(doc));
 		new OwnershipRules(doc, ownership).check();
 		return new Loaded(ownership, sink.findings(), tree::lineOf);
 	}
@@ -162,9 +162,46 @@ public final class OwnershipLoader {
 			String p = "/escalation/" + severity;
 			Duration ack = parse(d, p + "/ack_timeout", HumanDuration::parse, "a duration such as 5m, 1h");
 			levels.put(severity, new EscalationLevel(d.texts(p + "/page"), d.texts(p + "/notify"), ack,
-					d.texts(p + "/escalate_to")));
+					d.texts(p + "/escalate_to"), d.integer(p + "/repeat").orElse(0)));
 		}
 		return levels;
+	}
+
+	/** The paging section and the paging fields of people, teams, roles and services. */
+	private static PagingSettings paging(OwnershipDocument d) {
+		Map<String, String> keys = new LinkedHashMap<>();
+		for (String name : d.keys("/paging/pagerduty_keys")) {
+			String variable = d.text("/paging/pagerduty_keys/" + name);
+			if (variable != null) {
+				keys.put(name, variable);
+			}
+		}
+		Map<String, String> keyOf = new LinkedHashMap<>();
+		Map<String, List<String>> viaOf = new LinkedHashMap<>();
+		for (String section : List.of("/teams", "/roles", "/services")) {
+			for (int i = 0; i < d.size(section); i++) {
+				String p = section + "/" + i;
+				String id = d.text(p + "/id");
+				if (id == null) {
+					continue;
+				}
+				if (d.text(p + "/pagerduty") != null) {
+					keyOf.putIfAbsent(id, d.text(p + "/pagerduty"));
+				}
+				if (!d.texts(p + "/page_via").isEmpty()) {
+					viaOf.putIfAbsent(id, d.texts(p + "/page_via"));
+				}
+			}
+		}
+		Map<String, String> users = new LinkedHashMap<>();
+		for (int i = 0; i < d.size("/people"); i++) {
+			String id = d.text("/people/" + i + "/id");
+			String user = d.text("/people/" + i + "/pagerduty");
+			if (id != null && user != null) {
+				users.putIfAbsent(id, user);
+			}
+		}
+		return new PagingSettings(d.texts("/paging/via"), keys, keyOf, viaOf, users);
 	}
 
 	/** Rotations are typed here (dates, times, zones), reporting values Java cannot read. */

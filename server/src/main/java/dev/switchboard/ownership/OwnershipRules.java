@@ -40,6 +40,76 @@ final class OwnershipRules {
 		references();
 		services();
 		authority();
+		paging();
+	}
+
+	/**
+	 * Pages must be able to reach someone: a team, role or service names a PagerDuty key that exists,
+	 * and everyone a severity pages has a way to be reached by the pagers that apply to them
+	 * (PagerDuty: a PagerDuty user id or an e-mail; Slack: a Slack id; webhook: a phone or an e-mail).
+	 */
+	private void paging() {
+		PagingSettings paging = ownership.paging();
+		for (String section : List.of("/teams", "/roles", "/services")) {
+			eachItem(section, item -> {
+				String key = doc.text(item + "/pagerduty");
+				if (key != null && !paging.pagerdutyKeys().containsKey(key)) {
+					doc.error(item + "/pagerduty", "unknown-reference", "unknown pagerduty key name '" + key
+							+ "': declare it under paging.pagerduty_keys (name: ENVIRONMENT_VARIABLE)"
+							+ dev.switchboard.lint.NearestNames.hint(key, paging.pagerdutyKeys().keySet()));
+				}
+			});
+		}
+		if (doc.at("/paging").isMissingNode()) {
+			return; // which pagers reach people is declared in the paging section; without it nothing to check
+		}
+		Map<String, List<String>> pagersOfPerson = new java.util.LinkedHashMap<>();
+		for (String severity : doc.keys("/escalation")) {
+			ownership.escalation(severity).ifPresent(level -> {
+				List<String> principals = new java.util.ArrayList<>(level.page());
+				principals.addAll(level.escalateTo());
+				for (String principal : principals) {
+					List<String> pagers = paging.pagersFor(ownership.pagingIds(principal, null));
+					ownership.pool(principal).forEach(person -> pagersOfPerson.merge(person.id(), pagers, (a, b) -> {
+						List<String> all = new java.util.ArrayList<>(a);
+						b.stream().filter(x -> !all.contains(x)).forEach(all::add);
+						return all;
+					}));
+				}
+			});
+		}
+		for (int i = 0; i < doc.size("/people"); i++) {
+			String p = "/people/" + i;
+			String id = doc.text(p + "/id");
+			if (id == null || !pagersOfPerson.containsKey(id)) {
+				continue;
+			}
+			Person person = ownership.person(id).orElse(null);
+			List<String> pagers = pagersOfPerson.get(id);
+			List<String> candidates = pagers.isEmpty() ? List.of("pagerduty", "slack", "webhook") : pagers;
+			if (person != null && candidates.stream().noneMatch(pager -> reaches(pager, person, paging))) {
+				doc.error(p + "/id", "unreachable", "person '" + id + "' is paged (escalation) but no pager can reach them via "
+						+ candidates + ": add " + String.join(" or ", candidates.stream().map(OwnershipRules::needs).toList()));
+			}
+		}
+	}
+
+	private static boolean reaches(String pager, Person person, PagingSettings paging) {
+		return switch (pager) {
+			case "pagerduty" -> paging.pagerdutyUsers().containsKey(person.id()) || person.email() != null;
+			case "slack" -> person.slack() != null;
+			case "webhook" -> person.phone() != null || person.email() != null;
+			default -> false;
+		};
+	}
+
+	private static String needs(String pager) {
+		return switch (pager) {
+			case "pagerduty" -> "a pagerduty user id or an email";
+			case "slack" -> "a slack id";
+			case "webhook" -> "a phone or an email";
+			default -> pager;
+		};
 	}
 
 	/** People, teams, roles and rotations share one namespace; services and vendors each have their own. */

@@ -15,7 +15,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * started on first use and stopped by zonky's shutdown hook when the JVM exits. Each caller
  * gets its own database, so test classes that share the server never see each other's rows.
  */
-final class EmbeddedPostgresDatabases {
+public final class EmbeddedPostgresDatabases {
 
 	private static EmbeddedPostgres server;
 
@@ -23,7 +23,7 @@ final class EmbeddedPostgresDatabases {
 	}
 
 	/** The JDBC URL of {@code database}, created empty on first request. */
-	static synchronized String jdbcUrl(String database) {
+	public static synchronized String jdbcUrl(String database) {
 		if (!database.matches("[a-z][a-z0-9_]*")) {
 			throw new IllegalArgumentException("not a plain database name: " + database);
 		}
