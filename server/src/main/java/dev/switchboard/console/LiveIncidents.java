@@ -1,0 +1,78 @@
+package dev.switchboard.console;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.switchboard.incident.IncidentChanged;
+
+/**
+ * Server-sent events for open incident pages: after every committed change of an incident (from
+ * the console, Slack, the terminal, REST, a drill's injected event) each page showing it gets a
+ * {@code changed} event and fetches its live part again. Sent from a thread of its own, so a slow
+ * browser never holds up the request that made the change.
+ */
+@Component
+class LiveIncidents implements DisposableBean {
+
+	private static final long TIMEOUT_MS = 30 * 60 * 1000L;
+
+	private final Map<Long, Set<SseEmitter>> pages = new ConcurrentHashMap<>();
+
+	private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "console-sse");
+		t.setDaemon(true);
+		return t;
+	});
+
+	SseEmitter subscribe(long incidentId) {
+		SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+		Set<SseEmitter> set = pages.computeIfAbsent(incidentId, k -> ConcurrentHashMap.newKeySet());
+		set.add(emitter);
+		Runnable remove = () -> set.remove(emitter);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError(e -> remove.run());
+		try {
+			// Flushes the response so the browser knows the stream is open.
+			emitter.send(SseEmitter.event().comment("open"));
+		}
+		catch (IOException ex) {
+			remove.run();
+		}
+		return emitter;
+	}
+
+	@EventListener
+	void changed(IncidentChanged event) {
+		Set<SseEmitter> set = pages.get(event.incidentId());
+		if (set == null || set.isEmpty()) {
+			return;
+		}
+		int seq = event.events().isEmpty() ? 0 : event.events().get(event.events().size() - 1).seq();
+		sender.execute(() -> {
+			for (SseEmitter emitter : set) {
+				try {
+					emitter.send(SseEmitter.event().name("changed").data(String.valueOf(seq)));
+				}
+				catch (IOException | IllegalStateException ex) {
+					set.remove(emitter);
+				}
+			}
+		});
+	}
+
+	@Override
+	public void destroy() {
+		sender.shutdownNow();
+		pages.values().forEach(set -> set.forEach(SseEmitter::complete));
+	}
+}
