@@ -10,7 +10,7 @@ import dev.switchboard.incident.IncidentException;
 import dev.switchboard.system.NotFoundException;
 
 /** The console's error pages: someone not in ownership.yaml sees why and nothing else. */
-@ControllerAdvice(assignableTypes = { IncidentPages.class })
+@ControllerAdvice(assignableTypes = { IncidentPages.class, CatalogPages.class, DrillPages.class })
 class ConsoleErrors {
 
 	@ExceptionHandler(NotAPersonException.class)
