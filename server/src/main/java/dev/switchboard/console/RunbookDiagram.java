@@ -1,8 +1,6 @@
 package dev.switchboard.console;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,21 +171,27 @@ final class RunbookDiagram {
 		return out.toString();
 	}
 
-	/** Rows: breadth-first distance from the first step; nodes it never reaches go last. */
+	/**
+	 * Rows: the longest path from the first step, so every choice points down the page; an edge back
+	 * to a step on the way there (a loop) is left out of the ranking and drawn along the side.
+	 */
 	private static Map<String, Integer> depths(Graph g, Runbook runbook) {
+		java.util.Set<Edge> back = new java.util.HashSet<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		runbook.firstStep().ifPresent(s -> backEdges(s.id(), g, new java.util.HashSet<>(), seen, back));
 		Map<String, Integer> depth = new HashMap<>();
-		Deque<String> queue = new ArrayDeque<>();
-		runbook.firstStep().ifPresent(s -> {
-			depth.put(s.id(), 0);
-			queue.add(s.id());
-		});
-		while (!queue.isEmpty()) {
-			String k = queue.poll();
+		runbook.firstStep().ifPresent(s -> depth.put(s.id(), 0));
+		for (int round = 0; round < g.nodes().size(); round++) {
+			boolean changed = false;
 			for (Edge e : g.edges()) {
-				if (e.from().equals(k) && !depth.containsKey(e.to())) {
-					depth.put(e.to(), depth.get(k) + 1);
-					queue.add(e.to());
+				Integer from = depth.get(e.from());
+				if (from != null && !back.contains(e) && depth.getOrDefault(e.to(), -1) < from + 1) {
+					depth.put(e.to(), from + 1);
+					changed = true;
 				}
+			}
+			if (!changed) {
+				break;
 			}
 		}
 		int last = depth.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
@@ -195,6 +199,24 @@ final class RunbookDiagram {
 			depth.putIfAbsent(k, last);
 		}
 		return depth;
+	}
+
+	private static void backEdges(String node, Graph g, java.util.Set<String> path, java.util.Set<String> seen,
+			java.util.Set<Edge> back) {
+		seen.add(node);
+		path.add(node);
+		for (Edge e : g.edges()) {
+			if (!e.from().equals(node)) {
+				continue;
+			}
+			if (path.contains(e.to())) {
+				back.add(e);
+			}
+			else if (!seen.contains(e.to())) {
+				backEdges(e.to(), g, path, seen, back);
+			}
+		}
+		path.remove(node);
 	}
 
 	private static Map<String, String> ids(Graph g) {
