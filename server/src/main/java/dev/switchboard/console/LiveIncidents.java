@@ -29,11 +29,8 @@ class LiveIncidents implements SmartLifecycle {
 
 	private final Map<Long, Set<SseEmitter>> pages = new ConcurrentHashMap<>();
 
-	private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread t = new Thread(r, "console-sse");
-		t.setDaemon(true);
-		return t;
-	});
+	/** Created on start, so a context stopped and started again (as some tests do) gets a new one. */
+	private volatile ScheduledExecutorService sender;
 
 	private volatile boolean running;
 
@@ -62,7 +59,16 @@ class LiveIncidents implements SmartLifecycle {
 			return;
 		}
 		int seq = event.events().isEmpty() ? 0 : event.events().get(event.events().size() - 1).seq();
-		sender.execute(() -> send(set, SseEmitter.event().name("changed").data(String.valueOf(seq))));
+		ScheduledExecutorService executor = sender;
+		if (executor == null) {
+			return;
+		}
+		try {
+			executor.execute(() -> send(set, SseEmitter.event().name("changed").data(String.valueOf(seq))));
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// stopping: the pages reconnect and read the state afresh
+		}
 	}
 
 	private static void send(Set<SseEmitter> set, SseEmitter.SseEventBuilder event) {
@@ -78,6 +84,11 @@ class LiveIncidents implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		sender = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "console-sse");
+			t.setDaemon(true);
+			return t;
+		});
 		running = true;
 		sender.scheduleWithFixedDelay(() -> pages.values().forEach(set -> send(set, SseEmitter.event().comment("alive"))),
 				20, 20, TimeUnit.SECONDS);
@@ -86,7 +97,9 @@ class LiveIncidents implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		sender.shutdownNow();
+		if (sender != null) {
+			sender.shutdownNow();
+		}
 		pages.values().forEach(set -> set.forEach(SseEmitter::complete));
 		pages.clear();
 	}

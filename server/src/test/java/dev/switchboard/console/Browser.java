@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,14 +82,24 @@ final class Browser implements AutoCloseable {
 
 	/** Presses the button or link whose visible text starts with {@code label}. */
 	void press(String label) {
-		WebElement target = new WebDriverWait(driver, Duration.ofSeconds(20))
-			.withMessage(() -> "no button '" + label + "' on:\n" + text())
-			.until(d -> d.findElements(By.cssSelector("button, a.button"))
-				.stream()
-				.filter(e -> e.getText().strip().startsWith(label))
-				.findFirst()
-				.orElse(null));
-		target.click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "no button '" + label + "' on:\n" + text())
+			.until(d -> {
+				try {
+					WebElement target = d.findElements(By.cssSelector("button, a.button"))
+						.stream()
+						.filter(e -> e.getText().strip().startsWith(label))
+						.findFirst()
+						.orElse(null);
+					if (target == null) {
+						return null;
+					}
+					target.click();
+					return true;
+				}
+				catch (StaleElementReferenceException ex) {
+					return null; // the page was just replaced (a redirect or a live update): look again
+				}
+			});
 	}
 
 	void screenshot(String name) {
