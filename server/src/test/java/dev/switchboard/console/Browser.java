@@ -61,18 +61,21 @@ final class Browser implements AutoCloseable {
 	}
 
 	WebElement waitFor(By by) {
-		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
 	/** Waits until the page's text contains {@code text}, without reloading it. */
 	void waitForText(String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "page never showed '" + text + "':\n" + text())
+		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "page never showed '" + text + "':\n" + text())
 			.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
 	}
 
 	/** Waits until the page's text no longer contains {@code text}, without reloading it. */
 	void waitForTextGone(String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "page still shows '" + text + "':\n" + text())
+		new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "page still shows '" + text + "':\n" + text())
 			.until(d -> !d.findElement(By.tagName("body")).getText().contains(text));
 	}
 
