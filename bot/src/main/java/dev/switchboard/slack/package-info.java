@@ -6,5 +6,5 @@
  * through {@link dev.switchboard.slack.SlackWebApi}. Nothing here starts unless
  * {@code switchboard.slack.bot-token} is set.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"conversation", "incident", "catalog", "ownership", "golden :: health"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"conversation", "incident", "catalog", "ownership", "golden :: health", "paging"})
 package dev.switchboard.slack;

@@ -5,5 +5,5 @@
  * buttons with opaque action ids) go out. Adding a chat platform adds a renderer and an event
  * mapping in {@code bot/}; nothing here changes.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"incident", "incident :: route", "drill", "catalog", "scenario", "runbook", "ownership", "golden :: health"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"incident", "incident :: route", "drill", "catalog", "scenario", "runbook", "ownership", "golden :: health", "paging"})
 package dev.switchboard.conversation;
