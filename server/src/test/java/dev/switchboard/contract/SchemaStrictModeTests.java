@@ -36,7 +36,7 @@ class SchemaStrictModeTests {
 		try (Stream<Path> files = Files.list(SCHEMAS)) {
 			List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".schema.json"))
 				.sorted().toList();
-			assertThat(names).containsExactly("drill-scenario.schema.json", "ownership.schema.json",
+			assertThat(names).containsExactly("drill-scenario.schema.json", "golden-set.schema.json", "ownership.schema.json",
 					"runbook-front-matter.schema.json");
 			return names.stream();
 		}

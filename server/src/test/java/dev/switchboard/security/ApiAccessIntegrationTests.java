@@ -78,7 +78,7 @@ class ApiAccessIntegrationTests {
 				"/api/incidents/" + id, "/api/incidents/" + id + "/postmortem", "/api/incidents/" + id + "/route-changes",
 				"/api/who/invoice-extraction", "/api/who/priya-natarajan", "/api/vendors", "/api/vendors/openai",
 				"/api/gateway/routes", "/api/drills/INC-" + drill + "/report", "/ofrep/v1/evaluate/flags/any",
-				"/console/incidents");
+				"/any/other/path");
 		for (String path : reads) {
 			ApiClient.Reply anonymous = api.get(path, null);
 			assertThat(anonymous.status()).as(path + " " + anonymous).isEqualTo(401);
@@ -169,6 +169,16 @@ class ApiAccessIntegrationTests {
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void theConsoleShowsNothingToAnonymousCallersOrPeopleNotInOwnership() {
+		declare(PRIYA);
+		for (String token : new String[] { null, MALLORY }) {
+			ApiClient.Reply page = api.get("/", token);
+			assertThat(page.status()).as("console for " + token).isEqualTo(403);
+			assertThat(page.body()).as("console for " + token).doesNotContain("priya", "INC-");
 		}
 	}
 }

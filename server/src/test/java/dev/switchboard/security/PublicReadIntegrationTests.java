@@ -42,6 +42,6 @@ class PublicReadIntegrationTests {
 		assertThat(api.post("/api/incidents/" + id + "/notes", MALLORY, json("text", "hi")).code()).isEqualTo("UNKNOWN_PERSON");
 		assertThat(api.get("/api/incidents/" + id, "wrong-token").status()).as("a wrong token is reported, not ignored")
 			.isEqualTo(401);
-		assertThat(api.get("/console/incidents", null).status()).as("pages are not API reads").isEqualTo(401);
+		assertThat(api.get("/", null).status()).as("public API reads do not open the console").isEqualTo(403);
 	}
 }
