@@ -84,7 +84,7 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/metrics",
 					"/actuator/metrics/**", "/actuator/prometheus")
 			.permitAll()
-			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/schema/**")
 			.permitAll()
 			.requestMatchers("/error")
 			.permitAll()

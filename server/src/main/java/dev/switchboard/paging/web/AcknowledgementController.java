@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,6 +34,7 @@ class AcknowledgementController {
 	record AckView(String incident, String person, List<String> acknowledged, boolean already) {
 	}
 
+	@Operation(operationId = "acknowledgePages", summary = "Acknowledge the incident's pages", description = "Acknowledges, as the caller, every open page of the incident addressed to them (PagerDuty is sent acknowledge with the same dedup_key); idempotent.")
 	@PostMapping("/api/incidents/{id}/acks")
 	AckView acknowledge(@PathVariable String id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
 			HttpServletRequest request) {

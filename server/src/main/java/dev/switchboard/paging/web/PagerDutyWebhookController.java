@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +27,7 @@ import dev.switchboard.paging.internal.PagerDutySignatures;
  * {@code incident_key}) are that person's acknowledgement; anything else is accepted and ignored.
  */
 @RestController
+@Hidden // PagerDuty's webhook receiver, authenticated by its signature: not part of the client API
 class PagerDutyWebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(PagerDutyWebhookController.class);
