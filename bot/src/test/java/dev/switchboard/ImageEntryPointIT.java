@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ImageEntryPointIT {
 
+	private static final String TOKEN = "image-it-token-7d1c";
+
 	static final Path TAR = Path.of(System.getProperty("switchboard.image.tar", "target/switchboard-layers.tar"))
 		.toAbsolutePath();
 
@@ -64,6 +66,8 @@ class ImageEntryPointIT {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve(config.workingDir().substring(1)).toFile());
 		builder.environment().putAll(config.env());
 		builder.environment().put("SERVER_PORT", String.valueOf(port));
+		// how an operator gives a person their token: in the environment, never in the image
+		builder.environment().put("SWITCHBOARD_API_TOKENS_PRIYA-NATARAJAN", TOKEN);
 		builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + work.resolve("db")
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
 		Path log = work.resolve("image.log");
@@ -74,13 +78,14 @@ class ImageEntryPointIT {
 		try {
 			HttpApi api = new HttpApi(port);
 			awaitUp(api, process, log);
-			Response runbooks = api.get("/api/runbooks", null);
+			Response runbooks = api.get("/api/runbooks", TOKEN);
 			assertThat(runbooks.status()).as(runbooks.toString()).isEqualTo(200);
 			assertThat(runbooks.body()).as("the sample catalog shipped in the image")
 				.contains("\"ai-outage\"", "\"format-drift\"");
 			assertThat(config.env()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
 			// no local operator in the image: a token-less request is refused even from loopback
 			assertThat(api.get("/api/incidents", null).status()).isEqualTo(401);
+			assertThat(api.get("/api/runbooks", null).status()).as("reads need a person too").isEqualTo(401);
 		}
 		finally {
 			process.destroy();
