@@ -50,6 +50,12 @@ final class IncidentSlashCommand {
 	record Verb(String name, String verb, String description, List<Option> options) {
 	}
 
+	/**
+	 * Conversation verbs Discord reaches by the step's buttons only: its slash command holds at most 25
+	 * subcommands, and a step's choices are buttons anyway.
+	 */
+	static final List<String> BUTTONS_ONLY = List.of("choose", "back");
+
 	private static final List<String> SEVERITIES = List.of("sev1", "sev2", "sev3", "sev4");
 
 	private static final Option INCIDENT = new Option("incident", "INC-42; default: this channel's incident", false, Complete.INCIDENT);
@@ -79,6 +85,7 @@ final class IncidentSlashCommand {
 					new Option("n", "action number", true, Complete.NONE), new Option("plan", "the plan as shown", true, Complete.NONE))),
 			new Verb("rollback", "rollback", "Roll back a route change in effect", List.of(new Option("route", "route", true, Complete.NONE))),
 			new Verb("renew", "renew", "Keep a route change another lease", List.of(new Option("route", "route", true, Complete.NONE))),
+			new Verb("ack", "ack", "Acknowledge your page: escalation stops", List.of(INCIDENT)),
 			new Verb("resolve", "resolve", "Resolve the incident", List.of(new Option("summary", "what ended it", false, Complete.NONE, List.of(), true))),
 			new Verb("drill", "drill", "Rehearse a runbook on the sandbox gateway, or control a drill", List.of(
 					new Option("what", "runbook or scenario; or pause, resume, next, end, report", true, Complete.RUNBOOK),

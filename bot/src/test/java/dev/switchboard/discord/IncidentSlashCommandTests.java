@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.conversation.Conversation;
+import dev.switchboard.conversation.Verb;
+
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 class IncidentSlashCommandTests {
@@ -20,6 +23,17 @@ class IncidentSlashCommandTests {
 			.contains("declare", "status", "timeline", "who", "vendor", "note", "sev", "commander", "resolve", "drill", "help")
 			.allMatch(n -> n.matches("[a-z]{1,32}"));
 		assertThat(definition.getSubcommands().get(0).getOptions().get(0).isAutoComplete()).isTrue();
+	}
+
+	@Test
+	void offersEveryVerbOfTheConversation() {
+		var conversation = new Conversation(null, null, null, null, null, null, null, null, null, null, null, null);
+		assertThat(IncidentSlashCommand.VERBS).extracting(IncidentSlashCommand.Verb::verb)
+			.containsAll(conversation.verbs()
+				.stream()
+				.map(Verb::name)
+				.filter(v -> !IncidentSlashCommand.BUTTONS_ONLY.contains(v))
+				.toList());
 	}
 
 	@Test

@@ -29,9 +29,6 @@ import dev.switchboard.paging.Acknowledgements;
 @Service
 public class Conversation {
 
-	private static final List<String> WRITES = List.of("choose", "back", "run", "approve", "note", "sev", "commander",
-			"resolve", "drill", "rollback", "renew", "ack");
-
 	private final Declarations declarations;
 
 	private final Walk walk;
@@ -56,6 +53,8 @@ public class Conversation {
 
 	private final Acknowledgements acknowledgements;
 
+	private final List<Entry> table;
+
 	public Conversation(Declarations declarations, Walk walk, StepActions actions, IncidentUpdates updates,
 			Incidents incidents, Postmortems postmortems, IncidentReplies replies, DirectoryReplies directory,
 			ListingReplies listings, DrillReplies drills, RouteChangeCommands changes, Acknowledgements acknowledgements) {
@@ -71,6 +70,76 @@ public class Conversation {
 		this.replies = replies;
 		this.directory = directory;
 		this.listings = listings;
+		this.table = table();
+	}
+
+	/**
+	 * The verb table: the one place that says what each word does, who may use it and how help describes it. A
+	 * word not in it is a runbook to declare, which acts too.
+	 */
+	private List<Entry> table() {
+		return List.of(
+				read("help", "help", "this list", (verb, rest, ctx) -> help(), "?"),
+				read("runbooks", "runbooks", "the runbooks you can declare or drill",
+						(verb, rest, ctx) -> directory.runbooks()),
+				read("who", "who <service|role|team|person>", "owners, on call and who may change routes",
+						(verb, rest, ctx) -> rest.isEmpty() ? Reply.ephemeral("who what? e.g. `who invoice-extraction`")
+								: directory.who(rest)),
+				read("vendor", "vendor <id>", "a vendor's contacts and status page",
+						(verb, rest, ctx) -> rest.isEmpty() ? Reply.ephemeral("which vendor? e.g. `vendor openai`")
+								: directory.vendor(rest)),
+				read("list", "list", "open incidents", (verb, rest, ctx) -> listings.openIncidents()),
+				read("routes", "routes", "the gateway's routes against ownership.yaml", (verb, rest, ctx) -> listings.routes()),
+				read("status", "status [INC-n]", "where the incident stands",
+						(verb, rest, ctx) -> withIncident(ctx, rest, id -> new Reply(replies.status(incidents.state(id)),
+								true, IncidentIds.format(id), false))),
+				read("step", "step [INC-n]", "the current step again",
+						(verb, rest, ctx) -> withIncident(ctx, rest, id -> replies.current(incidents.state(id)))),
+				read("timeline", "timeline [INC-n]", "everything that happened, in order",
+						(verb, rest, ctx) -> withIncident(ctx, rest, id -> replies.timeline(incidents.state(id)))),
+				read("postmortem", "postmortem [INC-n]", "the postmortem skeleton",
+						(verb, rest, ctx) -> withIncident(ctx, rest, id -> new Reply(List.of(new Block.Paragraph(
+								List.of(new Span.Plain(postmortems.markdown(id))))), true, IncidentIds.format(id), false))),
+				write("choose", "choose <n|label>", "take a branch of the step's decision",
+						(verb, rest, ctx) -> withIncident(ctx, "",
+								id -> moved(walk.choose(id, null, rest, actor(ctx), ctx.requestKey())))),
+				write("back", "back [step]", "go back a step (or to a named one)",
+						(verb, rest, ctx) -> withIncident(ctx, "", id -> moved(walk.back(id, rest.isEmpty() ? null : rest,
+								actor(ctx), ctx.requestKey())))),
+				write("run", "run <n>", "run the step's action n",
+						(verb, rest, ctx) -> withIncident(ctx, "",
+								id -> moved(actions.run(id, null, number(rest), actor(ctx), ctx.requestKey())))),
+				write("approve", "approve <n> <plan>", "second approval of a route change",
+						(verb, rest, ctx) -> withIncident(ctx, "", id -> moved(approve(id, null, rest, ctx)))),
+				write("rollback", "rollback <route>", "undo a route change in effect",
+						(verb, rest, ctx) -> withIncident(ctx, "",
+								id -> moved(changes.typed(verb, id, rest, actor(ctx), ctx.requestKey())))),
+				write("renew", "renew <route>", "keep a route change another lease",
+						(verb, rest, ctx) -> withIncident(ctx, "",
+								id -> moved(changes.typed(verb, id, rest, actor(ctx), ctx.requestKey())))),
+				write("note", "note <text>", "add a note to the timeline",
+						(verb, rest, ctx) -> withIncident(ctx, "",
+								id -> ack(updates.note(id, rest, actor(ctx), ctx.requestKey()), "Noted."))),
+				write("sev", "sev <sev1..sev4>", "change the severity",
+						(verb, rest, ctx) -> withIncident(ctx, "", id -> ack(
+								updates.severity(id, rest, actor(ctx), ctx.requestKey()), "Severity is now " + rest + "."))),
+				write("commander", "commander <person>", "hand over command",
+						(verb, rest, ctx) -> withIncident(ctx, "", id -> ack(
+								updates.commander(id, rest, actor(ctx), ctx.requestKey()), "Commander is now " + rest + "."))),
+				write("resolve", "resolve [summary]", "resolve the incident (pages are resolved too)",
+						(verb, rest, ctx) -> withIncident(ctx, "",
+								id -> resolved(updates.resolve(id, rest, actor(ctx), ctx.requestKey())))),
+				write("ack", "ack [INC-n]", "acknowledge your page: escalation stops",
+						(verb, rest, ctx) -> withIncident(ctx, rest, id -> acknowledged(
+								acknowledgements.acknowledge(id, actor(ctx), ctx.platform(), ctx.requestKey())))),
+				write("drill", "drill <runbook|scenario> [scenario]",
+						"rehearse on the sandbox gateway; then drill pause|resume|next|end|fact <key>|report",
+						(verb, rest, ctx) -> drills.command(rest, ctx)));
+	}
+
+	/** Every verb the conversation understands, in help's order; declaring (any other word) is not listed. */
+	public List<Verb> verbs() {
+		return table.stream().map(Entry::verb).toList();
 	}
 
 	/** A typed command, without the {@code /incident} prefix: {@code ai-outage sev1}, {@code status}, {@code who x}. */
@@ -79,36 +148,12 @@ public class Conversation {
 		String[] words = line.isEmpty() ? new String[0] : line.split("\\s+", 2);
 		String verb = words.length == 0 ? "help" : words[0].toLowerCase(Locale.ROOT);
 		String rest = words.length > 1 ? words[1].strip() : "";
+		Entry entry = table.stream().filter(e -> e.verb().names().contains(verb)).findFirst().orElse(null);
 		try {
-			if ((WRITES.contains(verb) || isDeclare(verb)) && ctx.personId() == null) {
+			if ((entry == null || entry.verb().writes()) && ctx.personId() == null) {
 				return notAPerson(ctx);
 			}
-			return switch (verb) {
-				case "help", "?" -> DirectoryReplies.help();
-				case "runbooks" -> directory.runbooks();
-				case "who" -> rest.isEmpty() ? Reply.ephemeral("who what? e.g. `who invoice-extraction`") : directory.who(rest);
-				case "vendor" -> rest.isEmpty() ? Reply.ephemeral("which vendor? e.g. `vendor openai`") : directory.vendor(rest);
-				case "list" -> listings.openIncidents();
-				case "routes" -> listings.routes();
-				case "status" -> withIncident(ctx, rest, id -> new Reply(replies.status(incidents.state(id)), true,
-						IncidentIds.format(id), false));
-				case "step" -> withIncident(ctx, rest, id -> replies.current(incidents.state(id)));
-				case "timeline" -> withIncident(ctx, rest, id -> replies.timeline(incidents.state(id)));
-				case "postmortem" -> withIncident(ctx, rest, id -> new Reply(List.of(new Block.Paragraph(
-						List.of(new Span.Plain(postmortems.markdown(id))))), true, IncidentIds.format(id), false));
-				case "choose" -> withIncident(ctx, "", id -> moved(walk.choose(id, null, rest, actor(ctx), ctx.requestKey())));
-				case "back" -> withIncident(ctx, "", id -> moved(walk.back(id, rest.isEmpty() ? null : rest, actor(ctx), ctx.requestKey())));
-				case "run" -> withIncident(ctx, "", id -> moved(actions.run(id, null, number(rest), actor(ctx), ctx.requestKey())));
-				case "approve" -> withIncident(ctx, "", id -> moved(approve(id, null, rest, ctx)));
-				case "rollback", "renew" -> withIncident(ctx, "", id -> moved(changes.typed(verb, id, rest, actor(ctx), ctx.requestKey())));
-				case "note" -> withIncident(ctx, "", id -> ack(updates.note(id, rest, actor(ctx), ctx.requestKey()), "Noted."));
-				case "sev" -> withIncident(ctx, "", id -> ack(updates.severity(id, rest, actor(ctx), ctx.requestKey()), "Severity is now " + rest + "."));
-				case "commander" -> withIncident(ctx, "", id -> ack(updates.commander(id, rest, actor(ctx), ctx.requestKey()), "Commander is now " + rest + "."));
-				case "drill" -> drills.command(rest, ctx);
-				case "resolve" -> withIncident(ctx, "", id -> resolved(updates.resolve(id, rest, actor(ctx), ctx.requestKey())));
-				case "ack" -> withIncident(ctx, rest, id -> acknowledged(acknowledgements.acknowledge(id, actor(ctx), ctx.platform(), ctx.requestKey())));
-				default -> declare(words.length == 0 ? "" : line, ctx);
-			};
+			return entry == null ? declare(words.length == 0 ? "" : line, ctx) : entry.handler().handle(verb, rest, ctx);
 		}
 		catch (IncidentException ex) {
 			return Reply.ephemeral(ex.getMessage());
@@ -156,11 +201,6 @@ public class Conversation {
 			.findFirst()
 			.orElse(shown);
 		return actions.approve(id, step, index, plan, actor(ctx), ctx.requestKey());
-	}
-
-	private static boolean isDeclare(String verb) {
-		return !List.of("help", "?", "runbooks", "routes", "who", "vendor", "list", "status", "step", "timeline", "postmortem")
-			.contains(verb);
 	}
 
 	private Reply declare(String line, ChatContext ctx) {
@@ -214,6 +254,41 @@ public class Conversation {
 		return new Reply(List.of(new Block.Header(i.humanId() + " resolved", i.drill()),
 				new Block.Context("Postmortem skeleton: `postmortem` or GET /api/incidents/" + i.humanId() + "/postmortem")),
 				false, i.humanId(), false);
+	}
+
+	private Reply help() {
+		StringBuilder text = new StringBuilder(
+				String.format("%-38s %s%n", "incident <runbook> [sev1..sev4] [service]", "declare an incident (id, alias or close spelling)"));
+		for (Entry entry : table) {
+			text.append(String.format("%-38s %s%n", entry.verb().usage(), entry.verb().summary()));
+		}
+		return new Reply(List.of(new Block.Header("Switchboard", false),
+				new Block.Paragraph(List.of(new Span.Plain(text.toString().stripTrailing())))), true, null, false);
+	}
+
+	private static Entry read(String name, String usage, String summary, Handler handler, String... aliases) {
+		return entry(name, false, usage, summary, handler, aliases);
+	}
+
+	private static Entry write(String name, String usage, String summary, Handler handler, String... aliases) {
+		return entry(name, true, usage, summary, handler, aliases);
+	}
+
+	private static Entry entry(String name, boolean writes, String usage, String summary, Handler handler,
+			String... aliases) {
+		List<String> names = new java.util.ArrayList<>(List.of(name));
+		names.addAll(List.of(aliases));
+		return new Entry(new Verb(names, writes, usage, summary), handler);
+	}
+
+	private record Entry(Verb verb, Handler handler) {
+	}
+
+	@FunctionalInterface
+	private interface Handler {
+
+		Reply handle(String verb, String rest, ChatContext ctx);
+
 	}
 
 	private interface ForIncident {

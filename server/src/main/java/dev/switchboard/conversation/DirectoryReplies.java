@@ -15,7 +15,7 @@ import dev.switchboard.ownership.Person;
 import dev.switchboard.ownership.Vendor;
 import dev.switchboard.runbook.Runbook;
 
-/** Replies that read the registries: who, vendor, runbooks, help. */
+/** Replies that read the registries: who, vendor, runbooks. */
 @Component
 class DirectoryReplies {
 
@@ -120,19 +120,5 @@ class DirectoryReplies {
 					+ String.join(", ", stale) + ". Rehearse with `drill <runbook>`."));
 		}
 		return new Reply(blocks, true, null, false);
-	}
-
-	static Reply help() {
-		return new Reply(List.of(new Block.Header("Switchboard", false), new Block.Paragraph(List.of(new Span.Plain("""
-				incident <runbook> [sev1..sev4] [service]   declare an incident (id, alias or close spelling)
-				status | timeline | postmortem              about the current incident
-				choose <n|label> | back [step] | run <n>    walk the runbook, run a step's action
-				note <text> | sev <level> | commander <person> | resolve [summary]
-				ack [INC-n]                                 acknowledge your page: escalation stops
-				approve <n> <plan>                          second approval of a route change
-				rollback <route> | renew <route>            undo a route change in effect, or keep it another lease
-				who <service|role|team|person> | vendor <id> | runbooks | routes | list
-				drill <runbook|scenario> [scenario]          rehearse on the sandbox gateway
-				drill pause | resume | next | end | fact <key> | report""")))), true, null, false);
 	}
 }
