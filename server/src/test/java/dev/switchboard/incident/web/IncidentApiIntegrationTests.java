@@ -38,12 +38,14 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"spring.shell.interactive.enabled=false", "switchboard.catalog.runbooks=../runbooks",
+		"switchboard.catalog.runbooks=../runbooks",
 		"switchboard.catalog.ownership=../ownership.yaml",
 		"switchboard.api.tokens.priya-natarajan=" + IncidentApiIntegrationTests.PRIYA,
 		"switchboard.api.tokens.grace-kim=" + IncidentApiIntegrationTests.GRACE,
 		"switchboard.api.tokens.mallory-unlisted=" + IncidentApiIntegrationTests.MALLORY,
-		"switchboard.api.local-operator=" })
+		"switchboard.api.local-operator=",
+		// as the shipped application.properties (bot/) exposes them
+		"management.endpoints.web.exposure.include=health,info,metrics,prometheus" })
 class IncidentApiIntegrationTests {
 
 	static final String PRIYA = "priya-7f3a0c1e9d";
